@@ -1,0 +1,196 @@
+//! Closed word classes the patterns rely on: titles, role nouns, organisation
+//! and place head nouns, name connectors, speech verbs. Plain sorted lists,
+//! looked up case-insensitively where the caller says so.
+
+/// Words that make up a person's title or office, lower-case.
+/// A run of these before a name is the person's role.
+const TITLE_WORDS: &[&str] = &[
+    "acting", "adm.", "admiral", "ambassador", "archbishop", "assistant", "attorney", "ayatollah", "bishop",
+    "brig.", "brigadier", "capt.", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson",
+    "chairwoman", "chancellor", "chief", "cmdr.", "col.", "colonel", "commander", "commissioner", "congressman",
+    "congresswoman", "counterpart", "crown", "dame", "defence", "defense", "deputy", "diplomat", "director",
+    "director-general", "dr", "dr.", "duke", "economy", "emir", "energy", "envoy", "field", "finance",
+    "first", "foreign", "former", "gen.", "general", "gov.", "governor", "health", "home", "imam", "interior",
+    "judge", "justice", "king", "lady", "leader", "lord", "lt.", "lieutenant", "maj.", "major", "marshal",
+    "mayor", "minister", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "opposition", "pope", "premier",
+    "president", "president-elect", "prime", "prince", "princess", "prof.", "professor", "queen", "rabbi",
+    "rep.", "representative", "secretary", "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sir",
+    "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan", "supreme", "top", "trade", "treasury",
+    "vice", "vice-president",
+];
+
+/// Title words that on their own (capitalised, right before a name) mark a person.
+const PERSON_TITLES: &[&str] = &[
+    "adm.", "admiral", "ambassador", "archbishop", "ayatollah", "bishop", "brig.", "capt.", "captain",
+    "cardinal", "chancellor", "cmdr.", "col.", "colonel", "commander", "congressman", "congresswoman", "dame",
+    "dr", "dr.", "emir", "envoy", "gen.", "general", "gov.", "governor", "imam", "judge", "king", "lady",
+    "lord", "lt.", "maj.", "major", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "pope",
+    "premier", "president", "president-elect", "prince", "princess", "prof.", "professor", "queen", "rabbi",
+    "rep.", "secretary", "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sir", "speaker",
+    "spokesman", "spokeswoman", "spokesperson", "sultan",
+];
+
+/// Head nouns that make a capitalised sequence an organisation.
+const ORG_HEADS: &[&str] = &[
+    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
+    "bank", "battalion", "board", "brigade", "brigades", "bureau", "cabinet", "centre", "center", "church",
+    "club", "coalition", "college", "command", "commission", "committee", "company", "congress", "corp",
+    "corp.", "corporation", "corps", "council", "court", "department", "directorate", "division", "federation",
+    "force", "forces", "foundation", "front", "fund", "group", "guard", "guards", "inc", "inc.", "institute",
+    "institution", "league", "ltd", "ltd.", "media", "military", "ministry", "movement", "navy", "network",
+    "news", "office", "organisation", "organization", "parliament", "party", "police", "post", "presidency",
+    "press", "program", "programme", "radio", "senate", "service", "services", "society", "syndicate",
+    "telegraph", "television", "times", "tribunal", "tv", "union", "university",
+];
+
+/// Head nouns that make a capitalised sequence a place.
+const LOC_HEADS: &[&str] = &[
+    "archipelago", "basin", "bay", "canal", "cape", "coast", "desert", "gulf", "highlands", "island",
+    "islands", "lake", "mount", "mountain", "mountains", "ocean", "peninsula", "plain", "plateau", "range",
+    "river", "sea", "strait", "valley",
+];
+
+/// Head nouns that make a capitalised sequence a political place (GPE).
+const GPE_HEADS: &[&str] = &["city", "county", "district", "governorate", "oblast", "province", "region", "state"];
+
+/// Facilities.
+const FAC_HEADS: &[&str] = &[
+    "airport", "base", "bridge", "dam", "embassy", "hospital", "palace", "port", "prison", "square",
+    "stadium", "station", "tower",
+];
+
+/// Events.
+const EVENT_HEADS: &[&str] = &["championship", "conference", "cup", "forum", "games", "olympics", "summit", "war"];
+
+/// Lower-case words that may join capitalised words inside one name.
+const CONNECTORS: &[&str] =
+    &["&", "al", "and", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "for", "ibn", "in", "la", "le", "of", "on", "the", "van", "von", "y"];
+
+/// Connectors that can sit inside a *person* name.
+const NAME_PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le", "van", "von"];
+
+/// Verbs of saying, for quote attribution and agent detection.
+const SPEECH_VERBS: &[&str] = &[
+    "added", "adds", "announced", "argued", "asked", "asserted", "claimed", "commented", "confirmed", "declared",
+    "denied", "explained", "insisted", "noted", "recalled", "replied", "reported", "said", "says", "stated",
+    "stressed", "tells", "told", "tweeted", "urged", "warned", "wrote",
+];
+
+/// Verbs whose subject or object is usually an actor (for capital metonymy).
+const AGENT_VERBS: &[&str] = &[
+    "accused", "accuses", "agreed", "announced", "attacked", "backed", "backs", "blamed", "called",
+    "condemned", "criticised", "criticized", "demanded", "denied", "denies", "expelled", "has", "had", "have",
+    "imposed", "insisted", "is", "launched", "pressed", "pressured", "recognised", "recognized", "rejected",
+    "responded", "said", "says", "sanctioned", "signed", "supported", "supports", "threatened", "told", "urged",
+    "wants", "warned", "was", "will", "would",
+];
+
+fn has(list: &[&str], w: &str) -> bool {
+    list.binary_search(&w).is_ok()
+}
+
+fn lower(w: &str) -> String {
+    w.to_lowercase()
+}
+
+pub fn is_title_word(w: &str) -> bool {
+    has(TITLE_WORDS, &lower(w))
+}
+pub fn is_person_title(w: &str) -> bool {
+    has(PERSON_TITLES, &lower(w))
+}
+pub fn is_org_head(w: &str) -> bool {
+    has(ORG_HEADS, &lower(w))
+}
+pub fn is_loc_head(w: &str) -> bool {
+    has(LOC_HEADS, &lower(w))
+}
+pub fn is_gpe_head(w: &str) -> bool {
+    has(GPE_HEADS, &lower(w))
+}
+pub fn is_fac_head(w: &str) -> bool {
+    has(FAC_HEADS, &lower(w))
+}
+pub fn is_event_head(w: &str) -> bool {
+    has(EVENT_HEADS, &lower(w))
+}
+pub fn is_connector(w: &str) -> bool {
+    has(CONNECTORS, w)
+}
+pub fn is_name_particle(w: &str) -> bool {
+    has(NAME_PARTICLES, w)
+}
+pub fn is_speech_verb(w: &str) -> bool {
+    has(SPEECH_VERBS, &lower(w))
+}
+pub fn is_agent_verb(w: &str) -> bool {
+    has(AGENT_VERBS, &lower(w))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_are_sorted_for_binary_search() {
+        for l in [TITLE_WORDS, PERSON_TITLES, ORG_HEADS, LOC_HEADS, GPE_HEADS, FAC_HEADS, EVENT_HEADS, CONNECTORS, NAME_PARTICLES, SPEECH_VERBS, AGENT_VERBS] {
+            let mut s = l.to_vec();
+            s.sort();
+            assert_eq!(s, l.to_vec());
+        }
+    }
+
+    #[test]
+    fn lookups() {
+        assert!(is_title_word("Foreign"));
+        assert!(is_person_title("President"));
+        assert!(is_org_head("Ministry"));
+        assert!(is_speech_verb("said"));
+        assert!(!is_title_word("Putin"));
+    }
+}
+
+/// World regions and seas news refers to by name (LOC), as written.
+const REGIONS: &[&str] = &[
+    "Africa", "Antarctica", "Arctic", "Asia", "Asia-Pacific", "Atlantic", "Balkans", "Baltic", "Baltic Sea",
+    "Black Sea", "Caribbean", "Caspian Sea", "Caucasus", "Central America", "Central Asia", "East Africa",
+    "East Asia", "Eastern Europe", "Europe", "Eurasia", "Gulf", "Horn of Africa", "Indian Ocean", "Indo-Pacific",
+    "Latin America", "Levant", "Maghreb", "Mediterranean", "Middle East", "North Africa", "North America",
+    "Oceania", "Pacific", "Persian Gulf", "Red Sea", "Sahara", "Sahel", "Scandinavia", "South America",
+    "South Asia", "South Caucasus", "South China Sea", "Southeast Asia", "Sub-Saharan Africa", "West Africa",
+    "Western Europe",
+];
+
+pub fn is_region(s: &str) -> bool {
+    REGIONS.binary_search(&s).is_ok()
+}
+
+/// Prepositions after which an unknown capitalised word is usually a place.
+pub fn is_locative_preposition(w: &str) -> bool {
+    matches!(w, "in" | "near" | "from" | "at" | "outside" | "across" | "into" | "towards" | "toward" | "around")
+}
+
+#[cfg(test)]
+mod region_tests {
+    #[test]
+    fn regions_sorted() {
+        let mut s = super::REGIONS.to_vec();
+        s.sort();
+        assert_eq!(s, super::REGIONS.to_vec());
+        assert!(super::is_region("Middle East"));
+    }
+}
+
+/// Capitalised words that are never names on their own: days, months and
+/// their abbreviations, and a few capitalised function words.
+pub fn is_calendar_or_function(w: &str) -> bool {
+    let l = w.trim_end_matches('.').to_lowercase();
+    matches!(
+        l.as_str(),
+        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "mon" | "tue" | "tues"
+            | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun" | "january" | "february" | "march" | "april"
+            | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan"
+            | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "i" | "a"
+            | "an" | "the" | "am" | "pm" | "a.m" | "p.m" | "ok" | "tv" | "mr" | "mrs" | "ms" | "dr"
+    )
+}

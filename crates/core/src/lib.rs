@@ -1,0 +1,170 @@
+//! Dramatis engine: finds the actors of a news article and describes them.
+//!
+//! Pipeline (one module per stage): [`ingest`] → [`tokenize`] → [`recognize`]
+//! → [`resolve`] → [`describe`]. The single output is [`Analysis`]. The
+//! engine has no web dependencies and no clock: callers pass today's date.
+//!
+//! [`Job`] runs the same pipeline in slices, so a browser can analyse a
+//! multi-megabyte paste without freezing and show progress.
+
+pub mod date;
+pub mod describe;
+pub mod ingest;
+pub mod kb;
+pub mod lexicon;
+pub mod model;
+pub mod offsets;
+pub mod recognize;
+pub mod resolve;
+pub mod tokenize;
+
+pub use model::*;
+
+use kb::Kb;
+use recognize::{Candidate, Recognizer};
+use tokenize::Tokens;
+
+/// Options for one analysis.
+#[derive(Clone, Debug, Default)]
+pub struct Options {
+    /// The article's date (YYYY-MM-DD). When `None`, a date stated in the
+    /// text is used, else `today`.
+    pub date: Option<String>,
+    /// Today's date (YYYY-MM-DD), supplied by the caller (the engine has no clock).
+    pub today: Option<String>,
+}
+
+/// Analyse one article.
+pub fn analyze(text: &str, opts: &Options) -> Analysis {
+    let mut job = Job::new(text, opts.clone());
+    while !job.step(usize::MAX) {}
+    job.finish()
+}
+
+/// An analysis in progress: [`Job::step`] tokenizes and recognizes a slice
+/// of blocks; [`Job::finish`] runs the document-level stages.
+pub struct Job {
+    text: String,
+    opts: Options,
+    blocks: Vec<ingest::RawBlock>,
+    tokens: Tokens,
+    casing: Vec<recognize::Casing>,
+    cands: Vec<Candidate>,
+    next_block: usize,
+}
+
+impl Job {
+    pub fn new(text: &str, opts: Options) -> Job {
+        let blocks = ingest::blocks(text);
+        Job { text: text.to_string(), opts, blocks, tokens: Tokens::default(), casing: vec![], cands: vec![], next_block: 0 }
+    }
+
+    /// Total bytes of the text, and bytes processed so far (for progress).
+    pub fn progress(&self) -> (usize, usize) {
+        let done = if self.next_block >= self.blocks.len() { self.text.len() } else { self.blocks[self.next_block].start };
+        (done, self.text.len())
+    }
+
+    /// Process blocks until at least `budget_bytes` of text were handled.
+    /// Returns `true` when all blocks are done.
+    pub fn step(&mut self, budget_bytes: usize) -> bool {
+        let kb = Kb::embedded();
+        let mut used = 0;
+        while self.next_block < self.blocks.len() && used < budget_bytes {
+            let b = self.blocks[self.next_block].clone();
+            let first_tok = self.tokens.tokens.len();
+            let first_sent = self.tokens.sentences.len();
+            tokenize::tokenize_block(&self.text, b.start..b.end, self.next_block as u32, &mut self.tokens);
+            let casing = recognize::block_casing(&self.text, &self.tokens.tokens[first_tok..], b.kind == BlockKind::Title);
+            self.casing.push(casing);
+            let rec = Recognizer { text: &self.text, toks: &self.tokens.tokens, kb };
+            for s in &self.tokens.sentences[first_sent..] {
+                rec.sentence(s.clone(), casing, &mut self.cands);
+            }
+            used += b.end - b.start;
+            self.next_block += 1;
+        }
+        self.next_block >= self.blocks.len()
+    }
+
+    pub fn finish(mut self) -> Analysis {
+        while !self.step(usize::MAX) {}
+        let kb = Kb::embedded();
+        let text = &self.text;
+        let rec = Recognizer { text, toks: &self.tokens.tokens, kb };
+        let mut cands = std::mem::take(&mut self.cands);
+        cands.sort_by_key(|c| c.start);
+        rec.document_pass(&mut cands);
+        let (drafts, actor_of) = resolve::resolve(&cands, kb);
+        let desc = describe::Describer::new(text, &self.tokens, &cands, &actor_of, &drafts).describe();
+        let date = self
+            .opts
+            .date
+            .clone()
+            .filter(|d| date::is_iso_date(d))
+            .or_else(|| date::find_date(text, &self.tokens.tokens))
+            .or_else(|| self.opts.today.clone())
+            .unwrap_or_default();
+        build_analysis(std::mem::take(&mut self.text), date, &self.blocks, &cands, &actor_of, &drafts, &desc, kb)
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn build_analysis(
+    text: String,
+    date: String,
+    blocks: &[ingest::RawBlock],
+    cands: &[Candidate],
+    actor_of: &[usize],
+    drafts: &[resolve::ActorDraft],
+    desc: &[describe::Description],
+    kb: &Kb,
+) -> Analysis {
+    let map = offsets::CharMap::new(&text);
+    let ids: Vec<String> = (0..drafts.len()).map(|i| format!("a{}", i + 1)).collect();
+    let mentions: Vec<Mention> = cands
+        .iter()
+        .zip(actor_of)
+        .map(|(c, &a)| Mention {
+            start: map.char_at(c.start),
+            end: map.char_at(c.end),
+            text: text[c.start..c.end].to_string(),
+            label: c.label,
+            actor: ids[a].clone(),
+            confidence: (c.confidence * 100.0).round() / 100.0,
+            byte_start: c.start,
+            byte_end: c.end,
+        })
+        .collect();
+    let actors: Vec<Actor> = drafts
+        .iter()
+        .enumerate()
+        .map(|(i, d)| {
+            let de = &desc[i];
+            let flag_code = if d.kind == Kind::State { d.country.clone() } else { de.affiliation.and_then(|a| drafts[a].country.clone()).or(d.country.clone()) };
+            Actor {
+                id: ids[i].clone(),
+                name: d.name.clone(),
+                kind: d.kind,
+                label: d.label,
+                mentions: d.mentions.clone(),
+                roles: de.roles.clone(),
+                affiliation: de.affiliation.map(|a| ids[a].clone()),
+                kb: d.kb.clone(),
+                quotes: de
+                    .quotes
+                    .iter()
+                    .map(|&(s, e)| Quote { text: text[s..e].to_string(), start: map.char_at(s), end: map.char_at(e) })
+                    .collect(),
+                flag: flag_code.and_then(|c| kb.country(&c)).and_then(|c| c.flag()),
+                salience: de.salience,
+            }
+        })
+        .collect();
+    let title = blocks.first().filter(|b| b.kind == BlockKind::Title).map(|b| text[b.start..b.end].trim_start_matches('#').trim().to_string());
+    let blocks = blocks
+        .iter()
+        .map(|b| Block { kind: b.kind, start: map.char_at(b.start), end: map.char_at(b.end), byte_start: b.start, byte_end: b.end })
+        .collect();
+    Analysis { schema: SCHEMA.to_string(), text, date, title, blocks, mentions, actors, relations: vec![] }
+}

@@ -1,0 +1,654 @@
+//! Recognize: mention candidates with labels, from three sources with a clear
+//! precedence inside each capitalised chunk:
+//!
+//! 1. knowledge-base gazetteer (countries, demonyms, capitals, organisations),
+//!    longest match first — except that an organisation pattern that *ends*
+//!    further right (`Russian Foreign Ministry`, `Moscow Times`) wins;
+//! 2. patterns: title + name (`President Vladimir Putin`), organisation and
+//!    place head nouns (`Defence Ministry`, `Black Sea`), acronym in
+//!    parentheses after its expansion;
+//! 3. capitalised sequences for names no list knows, with rules for
+//!    sentence-initial words and headlines.
+//!
+//! A final document-level pass tags every other occurrence of a name found
+//! once (a later `Pashinyan`, `PUTIN` in an all-caps headline).
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+use std::ops::Range;
+
+use crate::kb::{Entry, Kb};
+use crate::lexicon as lx;
+use crate::model::Label;
+use crate::tokenize::{is_all_caps, is_capitalised, title_case, TokKind, Token, Tokens};
+
+/// Where a candidate came from.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum Source {
+    Kb(Entry),
+    /// A capital city read as its state's government (`accused Ankara`).
+    CapitalAsState(Entry),
+    TitledName,
+    GivenName,
+    Name,
+    OrgPattern,
+    PlacePattern,
+    Acronym,
+    Known,
+    Context,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Candidate {
+    /// Token index range.
+    pub tok: Range<usize>,
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    pub label: Label,
+    pub source: Source,
+    pub confidence: f32,
+    /// Resolution key: candidates with equal keys are one actor (persons are
+    /// joined further by the resolver).
+    pub key: String,
+}
+
+/// Per-block casing: in titles and all-caps blocks capitals are no evidence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Casing {
+    Normal,
+    Headline,
+    AllCaps,
+}
+
+pub fn block_casing(text: &str, toks: &[Token], is_title: bool) -> Casing {
+    let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.text(text)).collect();
+    if words.is_empty() {
+        return Casing::Normal;
+    }
+    let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
+    let upper = letters.iter().filter(|c| c.is_uppercase()).count();
+    if letters.len() >= 8 && upper * 10 >= letters.len() * 8 {
+        return Casing::AllCaps;
+    }
+    if is_title {
+        return Casing::Headline;
+    }
+    let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
+    let caps = long.iter().filter(|w| is_capitalised(w)).count();
+    if long.len() >= 4 && caps * 10 >= long.len() * 8 {
+        Casing::Headline
+    } else {
+        Casing::Normal
+    }
+}
+
+pub struct Recognizer<'a> {
+    pub text: &'a str,
+    pub toks: &'a [Token],
+    pub kb: &'a Kb,
+}
+
+fn norm_space(s: &str) -> Cow<'_, str> {
+    if s.contains(|c: char| c.is_whitespace() && c != ' ') || s.contains("  ") {
+        Cow::Owned(s.split_whitespace().collect::<Vec<_>>().join(" "))
+    } else {
+        Cow::Borrowed(s)
+    }
+}
+
+fn entry_label(kb: &Kb, e: Entry) -> Label {
+    match e {
+        Entry::CountryName(_) | Entry::Capital(_) => Label::GPE,
+        Entry::Demonym(_) => Label::NORP,
+        Entry::Metonym(_) => Label::ORG,
+        Entry::OrgName(i) | Entry::OrgAcronym(i) => kb.orgs[i as usize].label,
+    }
+}
+
+pub fn entry_key(kb: &Kb, e: Entry) -> String {
+    match e {
+        Entry::CountryName(i) | Entry::Demonym(i) => format!("c:{}", kb.countries[i as usize].code),
+        Entry::Capital(i) => format!("city:{}", kb.countries[i as usize].code),
+        Entry::Metonym(i) => format!("gov:{}", kb.countries[i as usize].code),
+        Entry::OrgName(i) | Entry::OrgAcronym(i) => format!("o:{}", kb.orgs[i as usize].id),
+    }
+}
+
+/// Preference among several KB entries for one surface form.
+fn entry_rank(e: &Entry) -> u8 {
+    match e {
+        Entry::CountryName(_) => 0,
+        Entry::OrgName(_) => 1,
+        Entry::OrgAcronym(_) => 2,
+        Entry::Demonym(_) => 3,
+        Entry::Metonym(_) => 4,
+        Entry::Capital(_) => 5,
+    }
+}
+
+impl<'a> Recognizer<'a> {
+    fn t(&self, i: usize) -> &'a str {
+        self.toks[i].text(self.text)
+    }
+
+    fn is_word(&self, i: usize) -> bool {
+        self.toks[i].kind == TokKind::Word
+    }
+
+    fn span_text(&self, r: Range<usize>) -> Cow<'a, str> {
+        norm_space(&self.text[self.toks[r.start].start..self.toks[r.end - 1].end])
+    }
+
+    fn is_cap_word(&self, i: usize, casing: Casing) -> bool {
+        if !self.is_word(i) {
+            return false;
+        }
+        let w = self.t(i);
+        if casing == Casing::AllCaps {
+            return w.chars().any(char::is_alphabetic) && !w.chars().any(char::is_lowercase);
+        }
+        is_capitalised(w)
+    }
+
+    /// The KB entry for a token range, trying the title-cased form in all-caps text.
+    fn kb_lookup(&self, r: Range<usize>, casing: Casing) -> Option<Entry> {
+        let s = self.span_text(r);
+        let mut best = self.kb.lookup(&s).iter().min_by_key(|e| entry_rank(e)).copied();
+        if best.is_none() && casing == Casing::AllCaps {
+            let tc = title_case(&s);
+            best = self.kb.lookup(&tc).iter().min_by_key(|e| entry_rank(e)).copied();
+        }
+        best
+    }
+
+    /// Longest KB match starting at `pos` and ending inside `end`.
+    fn kb_longest(&self, pos: usize, end: usize, casing: Casing) -> Option<(usize, Entry)> {
+        let max = (self.kb.max_surface_tokens() * 2 + 1).min(end - pos);
+        for len in (1..=max).rev() {
+            let last = pos + len - 1;
+            if !self.is_word(last) {
+                continue;
+            }
+            if let Some(e) = self.kb_lookup(pos..pos + len, casing) {
+                return Some((pos + len, e));
+            }
+        }
+        None
+    }
+
+    /// The capitalised chunks of a sentence: maximal runs of capitalised
+    /// words joined by hyphens (no spaces) or connectors.
+    fn chunks(&self, sent: Range<usize>, casing: Casing) -> Vec<Range<usize>> {
+        let mut out = Vec::new();
+        let mut i = sent.start;
+        while i < sent.end {
+            if !self.is_cap_word(i, casing) {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            let mut end = i + 1;
+            loop {
+                if end >= sent.end {
+                    break;
+                }
+                let tk = self.toks[end];
+                if self.is_cap_word(end, casing) && (tk.space_before || self.t(end - 1) == "-") {
+                    end += 1;
+                    continue;
+                }
+                // Hyphen joining two capitalised words: Nagorno-Karabakh.
+                if tk.kind == TokKind::Punct
+                    && matches!(self.t(end), "-" | "‐")
+                    && !tk.space_before
+                    && end + 1 < sent.end
+                    && !self.toks[end + 1].space_before
+                    && self.is_cap_word(end + 1, casing)
+                {
+                    end += 1;
+                    continue;
+                }
+                // Connector followed by a capitalised word.
+                if tk.kind == TokKind::Word
+                    && lx::is_connector(self.t(end))
+                    && end + 1 < sent.end
+                    && self.is_cap_word(end + 1, casing)
+                {
+                    end += 1;
+                    continue;
+                }
+                break;
+            }
+            // A word glued to a lower-case word by a hyphen (Turkish-backed)
+            // still counts; the chunk simply ends before the hyphen.
+            out.push(start..end);
+            i = end;
+        }
+        out
+    }
+
+    /// Organisation head within reach: returns the exclusive end of an
+    /// organisation pattern starting at `pos` (`Foreign Ministry`,
+    /// `Ministry of Foreign Affairs`, `Moscow Times`).
+    fn org_pattern_end(&self, pos: usize, end: usize, casing: Casing) -> Option<usize> {
+        // Head first: Ministry of Defence, Bank of England, Organisation for Security ...
+        if lx::is_org_head(self.t(pos))
+            && pos + 2 < end
+            && matches!(self.t(pos + 1), "of" | "for" | "on")
+            && self.is_cap_word(pos + 2, casing)
+        {
+            return Some(end);
+        }
+        let mut h = None;
+        let mut j = pos;
+        while j < end && j < pos + 7 {
+            if self.is_word(j) && lx::is_connector(self.t(j)) {
+                break;
+            }
+            if self.is_word(j) && lx::is_org_head(self.t(j)) && j > pos {
+                h = Some(j);
+                // keep consuming consecutive heads: Armed Forces Command
+                let mut k = j + 1;
+                while k < end && self.is_word(k) && lx::is_org_head(self.t(k)) {
+                    h = Some(k);
+                    k += 1;
+                }
+                break;
+            }
+            // A person title before any head means this is a person's title.
+            if self.is_word(j) && lx::is_person_title(self.t(j)) {
+                break;
+            }
+            j += 1;
+        }
+        let h = h?;
+        let mut e = h + 1;
+        // "of Foreign Affairs", "for Security and Cooperation in Europe"
+        if e + 1 < end && matches!(self.t(e), "of" | "for" | "on") && self.is_cap_word(e + 1, casing) {
+            e = end;
+        }
+        Some(e)
+    }
+
+    fn title_run_end(&self, pos: usize, end: usize) -> usize {
+        let mut j = pos;
+        while j < end {
+            if self.is_word(j) && lx::is_title_word(self.t(j)) {
+                j += 1;
+            } else if self.t(j) == "-" && j + 1 < end && lx::is_title_word(self.t(j + 1)) {
+                j += 1;
+            } else if self.t(j) == "of" && j + 1 < end && matches!(self.t(j + 1), "State" | "Defence" | "Defense" | "Foreign" | "Staff" | "Justice" | "Finance" | "Health" | "Interior") {
+                j += 2;
+                while j < end && self.is_word(j) && matches!(self.t(j), "Affairs" | "and" | "Security") {
+                    j += 1;
+                }
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    fn is_common(&self, i: usize) -> bool {
+        let w = self.t(i);
+        lx::is_calendar_or_function(w) || self.kb.is_common_word(w)
+    }
+
+    /// Recognize one sentence's chunks.
+    pub fn sentence(&self, sent: Range<usize>, casing: Casing, out: &mut Vec<Candidate>) {
+        for ch in self.chunks(sent.clone(), casing) {
+            self.chunk(ch, sent.clone(), casing, out);
+        }
+    }
+
+    fn push(&self, out: &mut Vec<Candidate>, r: Range<usize>, label: Label, source: Source, confidence: f32, key: String) {
+        out.push(Candidate { start: self.toks[r.start].start, end: self.toks[r.end - 1].end, tok: r, label, source, confidence, key });
+    }
+
+    fn chunk(&self, ch: Range<usize>, sent: Range<usize>, casing: Casing, out: &mut Vec<Candidate>) {
+        let mut pos = ch.start;
+        let mut after_title = ch.start > sent.start && self.is_word(ch.start - 1) && lx::is_title_word(self.t(ch.start - 1));
+        while pos < ch.end {
+            if !self.is_word(pos) || (lx::is_connector(self.t(pos)) && !is_capitalised(self.t(pos))) {
+                pos += 1;
+                continue;
+            }
+            let kb = self.kb_longest(pos, ch.end, casing);
+            let org = self.org_pattern_end(pos, ch.end, casing);
+            // 1. Knowledge base, unless an organisation pattern reaches further.
+            if let Some((kend, e)) = kb {
+                let is_org_entry = matches!(e, Entry::OrgName(_) | Entry::OrgAcronym(_));
+                if !(org.is_some_and(|oe| oe > kend) && !is_org_entry) {
+                    let sent_initial_common = kend == pos + 1 && self.toks[pos].sent_start && self.is_common(pos) && matches!(e, Entry::Capital(_));
+                    if !sent_initial_common {
+                        self.push_kb(out, pos..kend, e, sent.clone());
+                        after_title = false;
+                        pos = kend;
+                        continue;
+                    }
+                }
+            }
+            // 2. Organisation pattern.
+            if let Some(oe) = org {
+                let r = pos..oe;
+                let key = format!("org:{}", self.span_text(r.clone()));
+                self.push(out, r, Label::ORG, Source::OrgPattern, 0.8, key);
+                after_title = false;
+                pos = oe;
+                continue;
+            }
+            // 3. Title words.
+            let te = self.title_run_end(pos, ch.end);
+            if te > pos {
+                after_title = (pos..te).any(|j| self.is_word(j) && (lx::is_person_title(self.t(j)) || lx::is_title_word(self.t(j))));
+                pos = te;
+                continue;
+            }
+            // 4. A name run up to the next title word or KB match.
+            let mut e = pos + 1;
+            while e < ch.end {
+                let w = self.t(e);
+                if self.is_word(e) && lx::is_connector(w) && !lx::is_name_particle(w) {
+                    break;
+                }
+                if self.is_word(e) && (lx::is_title_word(w) || self.kb_longest(e, ch.end, casing).is_some_and(|(_, en)| !matches!(en, Entry::Capital(_)))) {
+                    break;
+                }
+                e += 1;
+            }
+            // Trim trailing connectors/hyphens.
+            while e > pos + 1 && (!self.is_word(e - 1) || lx::is_connector(self.t(e - 1))) {
+                e -= 1;
+            }
+            self.name_run(pos..e, sent.clone(), casing, after_title, out);
+            after_title = false;
+            pos = e;
+        }
+    }
+
+    fn push_kb(&self, out: &mut Vec<Candidate>, r: Range<usize>, e: Entry, sent: Range<usize>) {
+        let mut label = entry_label(self.kb, e);
+        let mut source = Source::Kb(e);
+        let mut key = entry_key(self.kb, e);
+        let mut conf = match e {
+            Entry::CountryName(_) | Entry::OrgName(_) => 0.97,
+            Entry::OrgAcronym(_) | Entry::Demonym(_) => 0.93,
+            Entry::Metonym(_) => 0.9,
+            Entry::Capital(_) => 0.9,
+        };
+        if let Entry::Capital(i) = e {
+            key = format!("city:{}", self.span_text(r.clone()));
+            if self.capital_is_agent(r.clone(), sent) {
+                source = Source::CapitalAsState(e);
+                key = format!("c:{}", self.kb.countries[i as usize].code);
+                label = Label::GPE;
+                conf = 0.8;
+            }
+        }
+        self.push(out, r, label, source, conf, key);
+    }
+
+    /// `accused Ankara`, `Ankara said`, `Ankara's decision`, `Moscow and Ankara`.
+    fn capital_is_agent(&self, r: Range<usize>, sent: Range<usize>) -> bool {
+        let before = (r.start > sent.start).then(|| self.t(r.start - 1));
+        let after = (r.end < sent.end).then(|| self.toks[r.end]);
+        if let Some(b) = before {
+            if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across") {
+                return false;
+            }
+            if lx::is_agent_verb(b) && b != "is" && b != "was" && b != "has" && b != "had" && b != "have" {
+                return true;
+            }
+        }
+        if let Some(a) = after {
+            if a.kind == TokKind::Possessive {
+                return true;
+            }
+            let w = a.text(self.text);
+            if lx::is_agent_verb(w) || lx::is_speech_verb(w) {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn name_run(&self, r: Range<usize>, sent: Range<usize>, casing: Casing, after_title: bool, out: &mut Vec<Candidate>) {
+        let mut r = r;
+        // Drop sentence-initial (or headline) common words: "However", "The".
+        while r.start < r.end && (self.toks[r.start].sent_start || casing != Casing::Normal) && self.is_common(r.start) && !after_title {
+            r.start += 1;
+            while r.start < r.end && !self.is_word(r.start) {
+                r.start += 1;
+            }
+        }
+        if r.start >= r.end {
+            return;
+        }
+        let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i) && !lx::is_name_particle(self.t(i))).collect();
+        if words.is_empty() {
+            return;
+        }
+        let text = self.span_text(r.clone()).into_owned();
+        let last = self.t(*words.last().unwrap());
+        let first = self.t(words[0]);
+        let n = words.len();
+        let sent_start = self.toks[r.start].sent_start;
+        let all_common = words.iter().all(|&i| self.is_common(i));
+        if lx::is_region(&text) {
+            self.push(out, r, Label::LOC, Source::PlacePattern, 0.85, format!("loc:{text}"));
+            return;
+        }
+        if n >= 2 && lx::is_loc_head(last) {
+            self.push(out, r, Label::LOC, Source::PlacePattern, 0.75, format!("loc:{text}"));
+            return;
+        }
+        if n >= 2 && lx::is_loc_head(first) && !self.is_common(words[1]) {
+            // Lake Chad, Mount Everest
+            self.push(out, r, Label::LOC, Source::PlacePattern, 0.75, format!("loc:{text}"));
+            return;
+        }
+        if n >= 2 && lx::is_gpe_head(last) {
+            self.push(out, r, Label::GPE, Source::PlacePattern, 0.7, format!("gpe:{text}"));
+            return;
+        }
+        if n >= 2 && lx::is_fac_head(last) {
+            self.push(out, r, Label::FAC, Source::PlacePattern, 0.7, format!("fac:{text}"));
+            return;
+        }
+        if n >= 2 && lx::is_event_head(last) && !after_title {
+            self.push(out, r, Label::EVENT, Source::PlacePattern, 0.7, format!("event:{text}"));
+            return;
+        }
+        let key = format!("p:{text}");
+        if after_title && !all_common {
+            self.push(out, r, Label::PERSON, Source::TitledName, 0.93, key);
+            return;
+        }
+        if n >= 2 && self.kb.is_given_name(first) && !self.is_common(words[1]) {
+            self.push(out, r, Label::PERSON, Source::GivenName, 0.85, key);
+            return;
+        }
+        if casing != Casing::Normal {
+            return; // headline capitals are no evidence; the known-name pass may still tag it
+        }
+        if n >= 2 && !words.iter().any(|&i| self.is_common(i)) {
+            self.push(out, r, Label::PERSON, Source::Name, 0.6, key);
+            return;
+        }
+        if n == 1 && !sent_start && !all_common {
+            let w = words[0];
+            let tokw = self.t(w);
+            // Unknown acronym: an organisation more often than not.
+            if is_all_caps(tokw) && tokw.chars().count() <= 6 {
+                self.push(out, r, Label::ORG, Source::Context, 0.55, format!("org:{tokw}"));
+                return;
+            }
+            let next = (r.end < sent.end).then(|| self.t(r.end));
+            let prev = (r.start > sent.start).then(|| self.t(r.start - 1));
+            if next.is_some_and(lx::is_speech_verb) {
+                self.push(out, r, Label::PERSON, Source::Context, 0.6, key);
+            } else if prev.is_some_and(lx::is_locative_preposition) {
+                self.push(out, r, Label::GPE, Source::Context, 0.5, format!("gpe:{text}"));
+            }
+        }
+    }
+
+    /// Acronyms in parentheses right after their expansion:
+    /// `Organisation for Security and Cooperation in Europe (OSCE)`.
+    fn acronyms(&self, cands: &mut Vec<Candidate>) -> HashMap<String, String> {
+        let mut map = HashMap::new();
+        let n = self.toks.len();
+        let mut i = 0;
+        while i + 2 < n {
+            if self.t(i) == "(" && self.t(i + 2) == ")" && self.is_word(i + 1) && is_all_caps(self.t(i + 1)) {
+                let acr = self.t(i + 1).to_string();
+                let inner_kb = cands.iter().find(|c| c.tok.start == i + 1 && matches!(c.source, Source::Kb(_))).map(|c| (c.key.clone(), c.label));
+                let before = cands.iter().position(|c| c.tok.end == i);
+                let exp = self.expansion_start(i, &acr);
+                let (start, key, label) = match (exp, before) {
+                    (Some(st), Some(ci)) if cands[ci].tok.start <= st => (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label),
+                    (Some(st), _) => {
+                        let (k, l) = inner_kb.clone().unwrap_or((format!("org:{}", self.span_text(st..i)), Label::ORG));
+                        (st, k, l)
+                    }
+                    (None, Some(ci)) if cands[ci].label == Label::ORG && inner_kb.is_none() => {
+                        (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label)
+                    }
+                    _ => {
+                        i += 1;
+                        continue;
+                    }
+                };
+                // A KB acronym names the actor for both spans.
+                let (key, label) = inner_kb.unwrap_or((key, label));
+                cands.retain(|c| (c.tok.end <= start || c.tok.start >= i) && c.tok.start != i + 1);
+                self.push(cands, start..i, label, Source::Acronym, 0.9, key.clone());
+                self.push(cands, i + 1..i + 2, label, Source::Acronym, 0.95, key.clone());
+                map.insert(acr, key);
+            }
+            i += 1;
+        }
+        map
+    }
+
+    /// Start of a capitalised expansion before `paren` whose initials spell `acr`.
+    fn expansion_start(&self, paren: usize, acr: &str) -> Option<usize> {
+        let letters: Vec<char> = acr.chars().filter(|c| c.is_alphabetic()).collect();
+        let mut j = paren;
+        let mut initials = Vec::new();
+        while j > 0 && paren - j < 14 {
+            let k = j - 1;
+            let w = self.t(k);
+            if !self.is_word(k) && w != "-" {
+                break;
+            }
+            if self.is_word(k) && is_capitalised(w) {
+                initials.insert(0, w.chars().next().unwrap());
+                if initials.len() == letters.len() {
+                    let ok = initials.iter().zip(&letters).all(|(a, b)| a.to_uppercase().eq(b.to_uppercase()));
+                    return ok.then_some(k);
+                }
+            } else if !(lx::is_connector(w) || w == "-") {
+                break;
+            }
+            j = k;
+        }
+        None
+    }
+
+    /// Document-level pass: tag other occurrences of names found once.
+    fn known_names(&self, cands: &mut Vec<Candidate>, acronyms: &HashMap<String, String>) {
+        let mut known: HashMap<String, (Label, String, f32)> = HashMap::new();
+        for c in cands.iter() {
+            let words: Vec<&str> = c.tok.clone().filter(|&i| self.is_word(i)).map(|i| self.t(i)).collect();
+            match c.label {
+                Label::PERSON => {
+                    for w in [words.first(), words.last()].into_iter().flatten() {
+                        if !lx::is_name_particle(w) && !self.kb.is_common_word(w) {
+                            known.entry(w.to_string()).or_insert((Label::PERSON, c.key.clone(), 0.85));
+                        }
+                    }
+                    // surname wins over given name for the same surface
+                    if let Some(w) = words.last() {
+                        known.insert(w.to_string(), (Label::PERSON, c.key.clone(), 0.85));
+                    }
+                }
+                _ if words.len() == 1 && c.source != Source::Context => {
+                    known.entry(words[0].to_string()).or_insert((c.label, c.key.clone(), c.confidence * 0.95));
+                }
+                _ => {}
+            }
+        }
+        for (a, k) in acronyms {
+            known.entry(a.clone()).or_insert((Label::ORG, k.clone(), 0.9));
+        }
+        if known.is_empty() {
+            return;
+        }
+        let mut covered = vec![false; self.toks.len()];
+        for c in cands.iter() {
+            for i in c.tok.clone() {
+                covered[i] = true;
+            }
+        }
+        let mut add = Vec::new();
+        for i in 0..self.toks.len() {
+            if covered[i] || !self.is_word(i) {
+                continue;
+            }
+            let w = self.t(i);
+            if !w.chars().next().is_some_and(char::is_uppercase) || lx::is_calendar_or_function(w) {
+                continue;
+            }
+            // Part of a hyphenated lower-case compound: skip (e.g. "Putin-style" is fine to keep though).
+            let hit = known.get(w).or_else(|| if is_all_caps(w) { known.get(&title_case(w)) } else { None });
+            if let Some((label, key, conf)) = hit {
+                add.push(Candidate { tok: i..i + 1, start: self.toks[i].start, end: self.toks[i].end, label: *label, source: Source::Known, confidence: *conf, key: key.clone() });
+            }
+        }
+        cands.extend(add);
+        cands.sort_by_key(|c| c.start);
+    }
+}
+
+/// Recognize all mentions in a tokenized document.
+/// `title_blocks[b]` says whether block `b` is the article's title.
+pub fn recognize(text: &str, tokens: &Tokens, title_blocks: &[bool], kb: &Kb) -> Vec<Candidate> {
+    let rec = Recognizer { text, toks: &tokens.tokens, kb };
+    let mut out = Vec::new();
+    // Casing per block.
+    let mut casing_of_block: HashMap<u32, Casing> = HashMap::new();
+    let mut b_start = 0;
+    let toks = &tokens.tokens;
+    while b_start < toks.len() {
+        let b = toks[b_start].block;
+        let mut b_end = b_start;
+        while b_end < toks.len() && toks[b_end].block == b {
+            b_end += 1;
+        }
+        let is_title = title_blocks.get(b as usize).copied().unwrap_or(false);
+        casing_of_block.insert(b, block_casing(text, &toks[b_start..b_end], is_title));
+        b_start = b_end;
+    }
+    for s in &tokens.sentences {
+        if s.is_empty() {
+            continue;
+        }
+        let casing = casing_of_block.get(&toks[s.start].block).copied().unwrap_or(Casing::Normal);
+        rec.sentence(s.clone(), casing, &mut out);
+    }
+    out.sort_by_key(|c| c.start);
+    rec.document_pass(&mut out);
+    out
+}
+
+impl Recognizer<'_> {
+    /// Document-level stages: acronyms in parentheses, then names found once
+    /// tagged everywhere. `cands` must be sorted by start.
+    pub fn document_pass(&self, cands: &mut Vec<Candidate>) {
+        let acr = self.acronyms(cands);
+        cands.sort_by_key(|c| c.start);
+        self.known_names(cands, &acr);
+    }
+}

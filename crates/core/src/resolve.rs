@@ -1,0 +1,268 @@
+//! Resolve: group mention candidates into actors.
+//!
+//! Candidates already carry a key (`c:AZ` for Azerbaijan and its demonyms,
+//! `o:osce` for an organisation and its acronym, `p:Nikol Pashinyan` …).
+//! This stage joins person names (a later `Pashinyan` or an earlier headline
+//! `Putin` with the full name), then builds one actor per key with its
+//! display name, label, kind and knowledge-base reference.
+
+use std::collections::HashMap;
+
+use crate::kb::{Kb, PlaceStatus};
+use crate::model::{KbRef, Kind, Label};
+use crate::recognize::Candidate;
+use crate::tokenize::{is_all_caps, title_case};
+
+#[derive(Clone, Debug)]
+pub struct ActorDraft {
+    pub key: String,
+    pub name: String,
+    pub label: Label,
+    pub kind: Kind,
+    pub kb: Option<KbRef>,
+    /// ISO alpha-2 of the state this actor is or belongs to, when known.
+    pub country: Option<String>,
+    /// Indices into the candidate list, in text order.
+    pub mentions: Vec<usize>,
+}
+
+fn name_words(key: &str) -> Vec<String> {
+    let name = key.strip_prefix("p:").unwrap_or(key);
+    name.split(|c: char| c.is_whitespace())
+        .filter(|w| !w.is_empty())
+        .map(|w| if is_all_caps(w) { title_case(w) } else { w.to_string() })
+        .collect()
+}
+
+/// Map every person key to its canonical key.
+fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
+    struct Group {
+        words: Vec<String>,
+        key: String,
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut alias: HashMap<String, String> = HashMap::new();
+    for c in cands.iter().filter(|c| c.label == Label::PERSON) {
+        if alias.contains_key(&c.key) {
+            continue;
+        }
+        let words = name_words(&c.key);
+        if words.is_empty() {
+            continue;
+        }
+        let found = groups.iter_mut().rev().find(|g| {
+            if words.len() == 1 {
+                g.words.last() == words.last() || g.words.first() == words.first()
+            } else {
+                let (short, long) = if g.words.len() <= words.len() { (&g.words, &words) } else { (&words, &g.words) };
+                short.last() == long.last() && short.iter().all(|w| long.contains(w))
+            }
+        });
+        match found {
+            Some(g) => {
+                if words.len() > g.words.len() {
+                    g.words = words;
+                }
+                alias.insert(c.key.clone(), g.key.clone());
+            }
+            None => {
+                alias.insert(c.key.clone(), c.key.clone());
+                groups.push(Group { words, key: c.key.clone() });
+            }
+        }
+    }
+    alias
+}
+
+fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> {
+    let c = kb.country(code)?;
+    let kind = if c.status == PlaceStatus::State { Kind::State } else { Kind::Place };
+    let what = if c.status == PlaceStatus::State { "Sovereign state" } else { "Territory" };
+    let region = c.region.split('/').next_back().unwrap_or("").trim();
+    let description = if region.is_empty() { what.to_string() } else { format!("{what} in {region}") };
+    let iso = (c.code.len() == 2).then(|| c.code.clone());
+    Some((
+        KbRef {
+            id: format!("country:{}", c.code),
+            country: iso,
+            office: None,
+            description: Some(description),
+            sector: None,
+            wikidata: (!c.wikidata.is_empty()).then(|| c.wikidata.clone()),
+        },
+        c.name.clone(),
+        kind,
+        c.code.clone(),
+    ))
+}
+
+/// Build actors from candidates. Returns the drafts in order of first mention
+/// and, for every candidate, the index of its actor.
+pub fn resolve(cands: &[Candidate], kb: &Kb) -> (Vec<ActorDraft>, Vec<usize>) {
+    let persons = join_persons(cands);
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut drafts: Vec<ActorDraft> = Vec::new();
+    let mut of_mention = Vec::with_capacity(cands.len());
+    for (mi, c) in cands.iter().enumerate() {
+        let key = persons.get(&c.key).cloned().unwrap_or_else(|| c.key.clone());
+        let ai = *index.entry(key.clone()).or_insert_with(|| {
+            drafts.push(new_draft(&key, c, kb));
+            drafts.len() - 1
+        });
+        drafts[ai].mentions.push(mi);
+        of_mention.push(ai);
+    }
+    for d in drafts.iter_mut() {
+        finish_name(d, cands);
+    }
+    (drafts, of_mention)
+}
+
+fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
+    let mut d = ActorDraft { key: key.to_string(), name: String::new(), label: c.label, kind: Kind::Group, kb: None, country: None, mentions: vec![] };
+    let (prefix, rest) = key.split_once(':').unwrap_or(("", key));
+    match prefix {
+        "c" => {
+            if let Some((r, name, kind, code)) = kb_ref_country(kb, rest) {
+                d.kb = Some(r);
+                d.name = name;
+                d.kind = kind;
+                d.country = Some(code);
+            }
+            d.label = Label::GPE;
+        }
+        "city" => {
+            d.label = Label::GPE;
+            d.kind = Kind::Place;
+            d.name = rest.to_string();
+            if let Some(crate::kb::Entry::Capital(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Capital(_))) {
+                let c = &kb.countries[*i as usize];
+                d.country = Some(c.code.clone());
+                d.kb = Some(KbRef {
+                    id: format!("capital:{}:{}", c.code, rest),
+                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    office: None,
+                    description: Some(format!("Capital of {}", c.name)),
+                    sector: None,
+                    wikidata: None,
+                });
+            }
+        }
+        "gov" => {
+            d.label = Label::ORG;
+            d.kind = Kind::Organisation;
+            if let Some(c) = kb.country(rest) {
+                d.country = Some(c.code.clone());
+                d.kb = Some(KbRef {
+                    id: format!("government:{}", c.code),
+                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    office: None,
+                    description: Some(format!("Seat of the government of {}", c.name)),
+                    sector: Some("GOV".into()),
+                    wikidata: None,
+                });
+            }
+        }
+        "o" => {
+            if let Some(o) = kb.org(rest) {
+                d.name = o.name.clone();
+                d.label = o.label;
+                d.kind = o.kind;
+                d.country = o.country.clone();
+                d.kb = Some(KbRef {
+                    id: format!("org:{}", o.id),
+                    country: o.country.clone(),
+                    office: None,
+                    description: (!o.description.is_empty()).then(|| o.description.clone()),
+                    sector: (!o.sector.is_empty()).then(|| o.sector.clone()),
+                    wikidata: (!o.wikidata.is_empty()).then(|| o.wikidata.clone()),
+                });
+            }
+        }
+        "p" => {
+            d.label = Label::PERSON;
+            d.kind = Kind::Person;
+        }
+        _ => {
+            d.kind = match c.label {
+                Label::PERSON => Kind::Person,
+                Label::ORG => Kind::Organisation,
+                Label::GPE | Label::LOC | Label::FAC => Kind::Place,
+                _ => Kind::Group,
+            };
+        }
+    }
+    d
+}
+
+fn finish_name(d: &mut ActorDraft, cands: &[Candidate]) {
+    if !d.name.is_empty() {
+        return;
+    }
+    // The fullest surface form among the mentions (most words, then first).
+    let mut best: Option<&Candidate> = None;
+    for &mi in &d.mentions {
+        let c = &cands[mi];
+        let words = c.key.split_once(':').map(|(_, r)| r).unwrap_or(&c.key).split_whitespace().count();
+        let bw = best.map(|b| b.key.split_once(':').map(|(_, r)| r).unwrap_or(&b.key).split_whitespace().count()).unwrap_or(0);
+        if words > bw {
+            best = Some(c);
+        }
+    }
+    let raw = best.map(|c| c.key.split_once(':').map(|(_, r)| r).unwrap_or(&c.key).to_string()).unwrap_or_default();
+    d.name = raw.split_whitespace().map(|w| if is_all_caps(w) && d.label == Label::PERSON { title_case(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ");
+    // Labels of unknown actors follow their mentions' majority.
+    if d.key.starts_with("org:") || d.key.starts_with("gpe:") || d.key.starts_with("loc:") {
+        let mut counts: HashMap<Label, usize> = HashMap::new();
+        for &mi in &d.mentions {
+            *counts.entry(cands[mi].label).or_default() += 1;
+        }
+        if let Some((l, _)) = counts.into_iter().max_by_key(|(l, n)| (*n, *l == Label::ORG)) {
+            d.label = l;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::recognize::Source;
+
+    fn cand(key: &str, label: Label, start: usize) -> Candidate {
+        Candidate { tok: start..start + 1, start, end: start + 1, label, source: Source::Name, confidence: 0.9, key: key.into() }
+    }
+
+    #[test]
+    fn surnames_join_full_names() {
+        let c = vec![
+            cand("p:Putin", Label::PERSON, 0),
+            cand("p:Vladimir Putin", Label::PERSON, 5),
+            cand("p:Nikol Pashinyan", Label::PERSON, 9),
+            cand("p:Pashinyan", Label::PERSON, 12),
+            cand("p:PASHINYAN", Label::PERSON, 15),
+        ];
+        let j = join_persons(&c);
+        assert_eq!(j["p:Putin"], j["p:Vladimir Putin"]);
+        assert_eq!(j["p:Pashinyan"], "p:Nikol Pashinyan");
+        assert_eq!(j["p:PASHINYAN"], "p:Nikol Pashinyan");
+    }
+
+    #[test]
+    fn different_people_stay_apart() {
+        let c = vec![cand("p:Ilham Aliyev", Label::PERSON, 0), cand("p:Heydar Aliyev", Label::PERSON, 3), cand("p:Aliyev", Label::PERSON, 6)];
+        let j = join_persons(&c);
+        assert_ne!(j["p:Ilham Aliyev"], j["p:Heydar Aliyev"]);
+        // the most recent full name wins
+        assert_eq!(j["p:Aliyev"], "p:Heydar Aliyev");
+    }
+
+    #[test]
+    fn actor_names_are_the_fullest_form() {
+        let c = vec![cand("p:Putin", Label::PERSON, 0), cand("p:Vladimir Putin", Label::PERSON, 5)];
+        let kb = Kb::embedded();
+        let (d, of) = resolve(&c, kb);
+        assert_eq!(d.len(), 1);
+        assert_eq!(d[0].name, "Vladimir Putin");
+        assert_eq!(of, vec![0, 0]);
+    }
+}

@@ -1,0 +1,30 @@
+//! `Doc`: a shared, cheaply compared handle on one `Analysis`.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use dramatis_core::Analysis;
+
+/// Two `Doc`s are equal when they are the same analysis (pointer equality),
+/// so props and effect dependencies never compare whole articles.
+#[derive(Clone)]
+pub struct Doc(pub Rc<Analysis>);
+
+impl PartialEq for Doc {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl Deref for Doc {
+    type Target = Analysis;
+    fn deref(&self) -> &Analysis {
+        &self.0
+    }
+}
+
+impl Doc {
+    pub fn new(a: Analysis) -> Doc {
+        Doc(Rc::new(a))
+    }
+}
