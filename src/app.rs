@@ -357,7 +357,7 @@ pub fn App() -> Html {
             <section class="input-panel" aria-label="Your article">
                 <label for="paste" class="input-label">{ "Paste a news article" }</label>
                 <textarea id="paste" ref={textarea_ref} rows="4" spellcheck="false"
-                    placeholder="Paste the text of any English news article here, then press Analyze."></textarea>
+                    placeholder="Paste the text of any English news article here, then press Analyze." />
                 <div class="input-actions">
                     <button id="analyze" class="primary" onclick={onanalyze}>{ "Analyze" }</button>
                     <button id="load-sample" onclick={onsample}>{ "Show the sample article" }</button>

@@ -1,22 +1,7 @@
-//! Label colours and names (displaCy's familiar palette) and kind names.
+//! Label and kind names for display. Label colours live in
+//! `assets/style.css` (`--PERSON` … and `.lbl-PERSON` …; displaCy's palette).
 
-use dramatis_core::{Kind, Label};
-
-/// Background colour for a label (light theme; the CSS holds the dark variants).
-pub fn colour(label: Label) -> &'static str {
-    match label {
-        Label::PERSON => "#aa9cfc",
-        Label::ORG => "#7aecec",
-        Label::GPE => "#feca74",
-        Label::LOC => "#ff9561",
-        Label::NORP => "#c887fb",
-        Label::FAC => "#9cc9cc",
-        Label::EVENT => "#ffeb80",
-        Label::PRODUCT => "#bfeeb7",
-        Label::WORK_OF_ART => "#f0d0ff",
-        Label::LAW => "#ff8197",
-    }
-}
+use dramatis_core::Kind;
 
 pub fn kind_name(kind: Kind) -> &'static str {
     match kind {
@@ -30,13 +15,16 @@ pub fn kind_name(kind: Kind) -> &'static str {
 
 #[cfg(test)]
 mod tests {
-    use super::*;
+    use dramatis_core::Label;
+
+    const CSS: &str = include_str!("../assets/style.css");
 
     #[test]
-    fn every_label_has_a_distinct_colour() {
-        let mut seen: Vec<&str> = Label::ALL.iter().map(|&l| colour(l)).collect();
-        seen.sort();
-        seen.dedup();
-        assert_eq!(seen.len(), Label::ALL.len());
+    fn every_label_has_a_colour_and_a_class() {
+        for l in Label::ALL {
+            let name = l.as_str();
+            assert!(CSS.contains(&format!("--{name}: #")), "no colour for {name}");
+            assert!(CSS.contains(&format!(".lbl-{name} {{ --c: var(--{name}); }}")), "no class for {name}");
+        }
     }
 }

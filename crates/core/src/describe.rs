@@ -213,7 +213,9 @@ impl<'a> Describer<'a> {
                         }
                     }
                 }
-                Label::ORG => {
+                // Known organisations take their home country from the KB
+                // (`Turkey's NATO partners` does not make NATO Turkish).
+                Label::ORG if self.drafts[ai].kb.is_none() => {
                     if d.affiliation.is_none() {
                         // A country word inside the name (Russian Foreign Ministry)…
                         let inner = c.tok.clone().filter_map(|k| {
@@ -409,4 +411,65 @@ impl<'a> Describer<'a> {
 /// The quotes of one actor as model values (char offsets filled in later).
 pub fn quote_values(text: &str, spans: &[(usize, usize)]) -> Vec<Quote> {
     spans.iter().map(|&(s, e)| Quote { text: text[s..e].to_string(), start: s, end: e }).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Actor, Analysis, Options};
+
+    fn run(t: &str) -> Analysis {
+        analyze(t, &Options::default())
+    }
+
+    fn actor<'a>(a: &'a Analysis, name: &str) -> &'a Actor {
+        a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("no actor {name}: {:?}", a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()))
+    }
+
+    fn affiliation<'a>(a: &'a Analysis, x: &Actor) -> Option<&'a str> {
+        x.affiliation.as_deref().and_then(|id| a.actor(id)).map(|y| y.name.as_str())
+    }
+
+    #[test]
+    fn roles_from_premodifiers_and_counterparts() {
+        let a = run("Russian President Vladimir Putin and his Turkish counterpart Recep Tayyip Erdoğan spoke.");
+        let p = actor(&a, "Vladimir Putin");
+        assert_eq!(p.roles, ["President"]);
+        assert_eq!(affiliation(&a, p), Some("Russia"));
+        let e = actor(&a, "Recep Tayyip Erdoğan");
+        assert_eq!(e.roles, ["President"]);
+        assert_eq!(affiliation(&a, e), Some("Turkey"));
+    }
+
+    #[test]
+    fn roles_from_appositions_and_possessives() {
+        let a = run("Nikol Pashinyan, Armenia's prime minister, spoke. Turkey's Foreign Minister Mevlut Cavusoglu agreed.");
+        let p = actor(&a, "Nikol Pashinyan");
+        assert_eq!(p.roles, ["Prime Minister"]);
+        assert_eq!(affiliation(&a, p), Some("Armenia"));
+        let c = actor(&a, "Mevlut Cavusoglu");
+        assert_eq!(c.roles, ["Foreign Minister"]);
+        assert_eq!(affiliation(&a, c), Some("Turkey"));
+    }
+
+    #[test]
+    fn quotes_go_to_their_speakers() {
+        let a = run("Armenian Prime Minister Nikol Pashinyan spoke.\n\n\"We are facing a difficult situation,\" Pashinyan said. Azeri President Ilham Aliyev disagreed. Aliyev said Pashinyan was wrong. “There is a dictatorship in Armenia,’’ he said.");
+        let p = actor(&a, "Nikol Pashinyan");
+        assert_eq!(p.quotes.len(), 1);
+        assert_eq!(p.quotes[0].text, "We are facing a difficult situation,");
+        let al = actor(&a, "Ilham Aliyev");
+        assert_eq!(al.quotes.len(), 1, "{:?}", al.quotes);
+        assert!(al.quotes[0].text.starts_with("There is a dictatorship"));
+        // offsets are char offsets into the text
+        let chars: Vec<char> = a.text.chars().collect();
+        let q = &al.quotes[0];
+        assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+
+    #[test]
+    fn outlets_take_the_country_before_them() {
+        let a = run("Officials spoke to Kenyan broadcaster Citizen Television on Monday.");
+        let o = actor(&a, "Citizen Television");
+        assert_eq!(affiliation(&a, o), Some("Kenya"));
+    }
 }

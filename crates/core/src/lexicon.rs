@@ -7,40 +7,40 @@
 const TITLE_WORDS: &[&str] = &[
     "acting", "adm.", "admiral", "ambassador", "archbishop", "assistant", "attorney", "ayatollah", "bishop",
     "brig.", "brigadier", "capt.", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson",
-    "chairwoman", "chancellor", "chief", "cmdr.", "col.", "colonel", "commander", "commissioner", "congressman",
-    "congresswoman", "counterpart", "crown", "dame", "defence", "defense", "deputy", "diplomat", "director",
-    "director-general", "dr", "dr.", "duke", "economy", "emir", "energy", "envoy", "field", "finance",
-    "first", "foreign", "former", "gen.", "general", "gov.", "governor", "health", "home", "imam", "interior",
-    "judge", "justice", "king", "lady", "leader", "lord", "lt.", "lieutenant", "maj.", "major", "marshal",
-    "mayor", "minister", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "opposition", "pope", "premier",
-    "president", "president-elect", "prime", "prince", "princess", "prof.", "professor", "queen", "rabbi",
-    "rep.", "representative", "secretary", "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sir",
-    "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan", "supreme", "top", "trade", "treasury",
-    "vice", "vice-president",
+    "chairwoman", "chancellor", "chief", "cmdr.", "col.", "colonel", "commander", "commissioner",
+    "congressman", "congresswoman", "counterpart", "crown", "dame", "defence", "defense", "deputy",
+    "diplomat", "director", "director-general", "dr", "dr.", "duke", "economy", "emir", "energy", "envoy",
+    "field", "finance", "first", "foreign", "former", "gen.", "general", "gov.", "governor", "health",
+    "home", "imam", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt.",
+    "maj.", "major", "marshal", "mayor", "minister", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "opposition", "pope", "premier", "president", "president-elect", "prime", "prince", "princess", "prof.",
+    "professor", "queen", "rabbi", "rep.", "representative", "secretary", "secretary-general", "sen.",
+    "senator", "sgt.", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan",
+    "supreme", "top", "trade", "treasury", "vice", "vice-president",
 ];
 
 /// Title words that on their own (capitalised, right before a name) mark a person.
 const PERSON_TITLES: &[&str] = &[
     "adm.", "admiral", "ambassador", "archbishop", "ayatollah", "bishop", "brig.", "capt.", "captain",
-    "cardinal", "chancellor", "cmdr.", "col.", "colonel", "commander", "congressman", "congresswoman", "dame",
-    "dr", "dr.", "emir", "envoy", "gen.", "general", "gov.", "governor", "imam", "judge", "king", "lady",
-    "lord", "lt.", "maj.", "major", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "pope",
-    "premier", "president", "president-elect", "prince", "princess", "prof.", "professor", "queen", "rabbi",
-    "rep.", "secretary", "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sir", "speaker",
-    "spokesman", "spokeswoman", "spokesperson", "sultan",
+    "cardinal", "chancellor", "cmdr.", "col.", "colonel", "commander", "congressman", "congresswoman",
+    "dame", "dr", "dr.", "emir", "envoy", "gen.", "general", "gov.", "governor", "imam", "judge", "king",
+    "lady", "lord", "lt.", "maj.", "major", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "pope", "premier", "president", "president-elect", "prince", "princess", "prof.", "professor", "queen",
+    "rabbi", "rep.", "secretary", "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sir", "speaker",
+    "spokesman", "spokesperson", "spokeswoman", "sultan",
 ];
 
 /// Head nouns that make a capitalised sequence an organisation.
 const ORG_HEADS: &[&str] = &[
     "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
-    "bank", "battalion", "board", "brigade", "brigades", "bureau", "cabinet", "centre", "center", "church",
+    "bank", "battalion", "board", "brigade", "brigades", "bureau", "cabinet", "center", "centre", "church",
     "club", "coalition", "college", "command", "commission", "committee", "company", "congress", "corp",
-    "corp.", "corporation", "corps", "council", "court", "department", "directorate", "division", "federation",
-    "force", "forces", "foundation", "front", "fund", "group", "guard", "guards", "inc", "inc.", "institute",
-    "institution", "league", "ltd", "ltd.", "media", "military", "ministry", "movement", "navy", "network",
-    "news", "office", "organisation", "organization", "parliament", "party", "police", "post", "presidency",
-    "press", "program", "programme", "radio", "senate", "service", "services", "society", "syndicate",
-    "telegraph", "television", "times", "tribunal", "tv", "union", "university",
+    "corp.", "corporation", "corps", "council", "court", "department", "directorate", "division",
+    "federation", "force", "forces", "foundation", "front", "fund", "group", "guard", "guards", "inc",
+    "inc.", "institute", "institution", "league", "ltd", "ltd.", "media", "military", "ministry", "movement",
+    "navy", "network", "news", "office", "organisation", "organization", "parliament", "party", "police",
+    "post", "presidency", "press", "program", "programme", "radio", "senate", "service", "services",
+    "society", "syndicate", "telegraph", "television", "times", "tribunal", "tv", "union", "university",
 ];
 
 /// Head nouns that make a capitalised sequence a place.
@@ -51,7 +51,9 @@ const LOC_HEADS: &[&str] = &[
 ];
 
 /// Head nouns that make a capitalised sequence a political place (GPE).
-const GPE_HEADS: &[&str] = &["city", "county", "district", "governorate", "oblast", "province", "region", "state"];
+const GPE_HEADS: &[&str] = &[
+    "city", "county", "district", "governorate", "oblast", "province", "region", "state",
+];
 
 /// Facilities.
 const FAC_HEADS: &[&str] = &[
@@ -60,29 +62,36 @@ const FAC_HEADS: &[&str] = &[
 ];
 
 /// Events.
-const EVENT_HEADS: &[&str] = &["championship", "conference", "cup", "forum", "games", "olympics", "summit", "war"];
+const EVENT_HEADS: &[&str] = &[
+    "championship", "conference", "cup", "forum", "games", "olympics", "summit", "war",
+];
 
 /// Lower-case words that may join capitalised words inside one name.
 const CONNECTORS: &[&str] =
-    &["&", "al", "and", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "for", "ibn", "in", "la", "le", "of", "on", "the", "van", "von", "y"];
+    &[
+    "&", "al", "and", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "for", "ibn", "in", "la",
+    "le", "of", "on", "the", "van", "von", "y",
+];
 
 /// Connectors that can sit inside a *person* name.
-const NAME_PARTICLES: &[&str] = &["al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le", "van", "von"];
+const NAME_PARTICLES: &[&str] = &[
+    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le", "van", "von",
+];
 
 /// Verbs of saying, for quote attribution and agent detection.
 const SPEECH_VERBS: &[&str] = &[
-    "added", "adds", "announced", "argued", "asked", "asserted", "claimed", "commented", "confirmed", "declared",
-    "denied", "explained", "insisted", "noted", "recalled", "replied", "reported", "said", "says", "stated",
-    "stressed", "tells", "told", "tweeted", "urged", "warned", "wrote",
+    "added", "adds", "announced", "argued", "asked", "asserted", "claimed", "commented", "confirmed",
+    "declared", "denied", "explained", "insisted", "noted", "recalled", "replied", "reported", "said",
+    "says", "stated", "stressed", "tells", "told", "tweeted", "urged", "warned", "wrote",
 ];
 
 /// Verbs whose subject or object is usually an actor (for capital metonymy).
 const AGENT_VERBS: &[&str] = &[
     "accused", "accuses", "agreed", "announced", "attacked", "backed", "backs", "blamed", "called",
-    "condemned", "criticised", "criticized", "demanded", "denied", "denies", "expelled", "has", "had", "have",
-    "imposed", "insisted", "is", "launched", "pressed", "pressured", "recognised", "recognized", "rejected",
-    "responded", "said", "says", "sanctioned", "signed", "supported", "supports", "threatened", "told", "urged",
-    "wants", "warned", "was", "will", "would",
+    "condemned", "criticised", "criticized", "demanded", "denied", "denies", "expelled", "had", "has",
+    "have", "imposed", "insisted", "is", "launched", "pressed", "pressured", "recognised", "recognized",
+    "rejected", "responded", "said", "sanctioned", "says", "signed", "supported", "supports", "threatened",
+    "told", "urged", "wants", "warned", "was", "will", "would",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {
@@ -154,11 +163,11 @@ mod tests {
 const REGIONS: &[&str] = &[
     "Africa", "Antarctica", "Arctic", "Asia", "Asia-Pacific", "Atlantic", "Balkans", "Baltic", "Baltic Sea",
     "Black Sea", "Caribbean", "Caspian Sea", "Caucasus", "Central America", "Central Asia", "East Africa",
-    "East Asia", "Eastern Europe", "Europe", "Eurasia", "Gulf", "Horn of Africa", "Indian Ocean", "Indo-Pacific",
-    "Latin America", "Levant", "Maghreb", "Mediterranean", "Middle East", "North Africa", "North America",
-    "Oceania", "Pacific", "Persian Gulf", "Red Sea", "Sahara", "Sahel", "Scandinavia", "South America",
-    "South Asia", "South Caucasus", "South China Sea", "Southeast Asia", "Sub-Saharan Africa", "West Africa",
-    "Western Europe",
+    "East Asia", "Eastern Europe", "Eurasia", "Europe", "Gulf", "Horn of Africa", "Indian Ocean",
+    "Indo-Pacific", "Latin America", "Levant", "Maghreb", "Mediterranean", "Middle East", "North Africa",
+    "North America", "Oceania", "Pacific", "Persian Gulf", "Red Sea", "Sahara", "Sahel", "Scandinavia",
+    "South America", "South Asia", "South Caucasus", "South China Sea", "Southeast Asia",
+    "Sub-Saharan Africa", "West Africa", "Western Europe",
 ];
 
 pub fn is_region(s: &str) -> bool {

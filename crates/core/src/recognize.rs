@@ -315,6 +315,10 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             let kb = self.kb_longest(pos, ch.end, casing);
+            if kb.is_none() && matches!(self.t(pos), "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "THE") {
+                pos += 1;
+                continue;
+            }
             let org = self.org_pattern_end(pos, ch.end, casing);
             // 1. Knowledge base, unless an organisation pattern reaches further.
             if let Some((kend, e)) = kb {
@@ -649,6 +653,111 @@ impl Recognizer<'_> {
     pub fn document_pass(&self, cands: &mut Vec<Candidate>) {
         let acr = self.acronyms(cands);
         cands.sort_by_key(|c| c.start);
+        // A bare acronym guessed earlier joins its expansion.
+        for c in cands.iter_mut() {
+            if matches!(c.source, Source::Context | Source::Name) && c.tok.len() == 1 {
+                if let Some(k) = acr.get(self.t(c.tok.start)) {
+                    c.key = k.clone();
+                    c.label = Label::ORG;
+                    c.source = Source::Known;
+                    c.confidence = 0.9;
+                }
+            }
+        }
         self.known_names(cands, &acr);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::{analyze, Analysis, Label, Options};
+
+    fn run(t: &str) -> Analysis {
+        analyze(t, &Options::default())
+    }
+
+    fn label_of(a: &Analysis, surface: &str) -> Option<Label> {
+        a.mentions.iter().find(|m| m.text == surface).map(|m| m.label)
+    }
+
+    fn actor_name<'a>(a: &'a Analysis, surface: &str) -> Option<&'a str> {
+        let m = a.mentions.iter().find(|m| m.text == surface)?;
+        a.actor(&m.actor).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn title_and_name() {
+        let a = run("Russian President Vladimir Putin spoke with Foreign Minister Sergey Lavrov.");
+        assert_eq!(label_of(&a, "Vladimir Putin"), Some(Label::PERSON));
+        assert_eq!(label_of(&a, "Sergey Lavrov"), Some(Label::PERSON));
+        assert_eq!(label_of(&a, "Russian"), Some(Label::NORP));
+        assert_eq!(label_of(&a, "President"), None);
+        assert_eq!(label_of(&a, "President Vladimir Putin"), None);
+    }
+
+    #[test]
+    fn hyphenated_compound_holds_a_demonym() {
+        let a = run("The fighting spread from the majority-Armenian enclave and Turkish-backed forces.");
+        assert_eq!(label_of(&a, "Armenian"), Some(Label::NORP));
+        assert_eq!(label_of(&a, "Turkish"), Some(Label::NORP));
+    }
+
+    #[test]
+    fn sentence_initial_common_words_are_not_names() {
+        let a = run("However, Russia disagreed. Both sides fought. Today the talks ended on Wednesday.");
+        for w in ["However", "Both", "Today", "Wednesday"] {
+            assert_eq!(label_of(&a, w), None, "{w}");
+        }
+        assert_eq!(label_of(&a, "Russia"), Some(Label::GPE));
+    }
+
+    #[test]
+    fn organisation_patterns_and_acronyms() {
+        let a = run("The country's Defence Ministry said so. The Rapid Support Forces (RSF) attacked. Later the RSF withdrew.");
+        assert_eq!(label_of(&a, "Defence Ministry"), Some(Label::ORG));
+        assert_eq!(label_of(&a, "Rapid Support Forces"), Some(Label::ORG));
+        let ids: Vec<&str> = a.mentions.iter().filter(|m| m.text.contains("R")).map(|m| m.actor.as_str()).collect();
+        assert!(ids.len() >= 3 && ids.iter().all(|i| *i == ids[0]), "{:?}", a.mentions);
+    }
+
+    #[test]
+    fn surname_and_headline_mentions_join_the_full_name() {
+        let a = run("PUTIN WARNS ARMENIA\n\nRussian President Vladimir Putin spoke on Monday. Putin said more.");
+        let ids: Vec<&str> = a.mentions.iter().filter(|m| m.text.to_lowercase().contains("putin")).map(|m| m.actor.as_str()).collect();
+        assert_eq!(ids.len(), 3, "{:?}", a.mentions);
+        assert!(ids.iter().all(|i| *i == ids[0]));
+        assert_eq!(label_of(&a, "ARMENIA"), Some(Label::GPE));
+        assert_eq!(actor_name(&a, "PUTIN"), Some("Vladimir Putin"));
+    }
+
+    #[test]
+    fn title_case_headline_words_are_not_names() {
+        let a = run("Armenia Reports Significant Losses In Fighting\n\nArmenia said on Monday it lost ground.");
+        assert_eq!(label_of(&a, "Armenia"), Some(Label::GPE));
+        assert!(a.mentions.iter().all(|m| !m.text.contains("Reports") && !m.text.contains("Losses")), "{:?}", a.mentions);
+    }
+
+    #[test]
+    fn capital_as_agent_joins_its_state() {
+        let a = run("Russia and France accused Ankara of sending fighters. Talks were held in Moscow.");
+        assert_eq!(actor_name(&a, "Ankara"), Some("Turkey"));
+        assert_eq!(actor_name(&a, "Moscow"), Some("Moscow"));
+    }
+
+    #[test]
+    fn unknown_people_by_given_name_and_context() {
+        let a = run("Officials met William Ruto in the capital. Ruto said talks went well.");
+        assert_eq!(label_of(&a, "William Ruto"), Some(Label::PERSON));
+        assert_eq!(actor_name(&a, "Ruto"), Some("William Ruto"));
+    }
+
+    #[test]
+    fn empty_and_odd_inputs_do_not_panic() {
+        for t in ["", " ", "\n\n\n", "((((", "’s", "-", "A", "U.S.", "\u{feff}x", "Ünïcödé Ñame said", "\"", "“”"] {
+            let a = run(t);
+            for m in &a.mentions {
+                assert!(m.start < m.end);
+            }
+        }
     }
 }
