@@ -35,6 +35,7 @@ pub struct Describer<'a> {
     /// Candidate index covering each token.
     tok_cand: Vec<Option<usize>>,
     sent_of: Vec<usize>,
+    by_key: HashMap<&'a str, usize>,
 }
 
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord", "prof.", "professor"];
@@ -72,11 +73,16 @@ impl<'a> Describer<'a> {
                 sent_of[t] = si;
             }
         }
-        Describer { text, toks: &tokens.tokens, sentences: &tokens.sentences, cands, actor_of, drafts, tok_cand, sent_of }
+        let by_key = drafts.iter().enumerate().map(|(i, d)| (d.key.as_str(), i)).collect();
+        Describer { text, toks: &tokens.tokens, sentences: &tokens.sentences, cands, actor_of, drafts, tok_cand, sent_of, by_key }
     }
 
     fn t(&self, i: usize) -> &'a str {
         self.toks[i].text(self.text)
+    }
+
+    fn actor_by_key(&self, key: &str) -> Option<usize> {
+        self.by_key.get(key).copied()
     }
 
     fn sent(&self, tok: usize) -> Range<usize> {
@@ -225,7 +231,7 @@ impl<'a> Describer<'a> {
                         }).next();
                         if let Some(crate::kb::Entry::Demonym(i) | crate::kb::Entry::CountryName(i)) = inner {
                             let code = &crate::kb::Kb::embedded().countries[i as usize].code;
-                            d.affiliation = self.drafts.iter().position(|x| x.key == format!("c:{code}"));
+                            d.affiliation = self.actor_by_key(&format!("c:{code}"));
                         }
                     }
                     if d.affiliation.is_none() {
@@ -261,7 +267,7 @@ impl<'a> Describer<'a> {
                 if let Some(code) = &dr.country {
                     let k = format!("c:{code}");
                     if dr.key != k {
-                        out[ai].affiliation = self.drafts.iter().position(|x| x.key == k);
+                        out[ai].affiliation = self.actor_by_key(&k);
                     }
                 }
             }
@@ -392,9 +398,10 @@ impl<'a> Describer<'a> {
     /// the latest person.
     fn recent_person(&self, tok: usize) -> Option<usize> {
         let mut fallback = None;
-        for ci in (0..self.cands.len()).rev() {
+        let before = self.cands.partition_point(|c| c.tok.start < tok);
+        for ci in (0..before).rev().take(400) {
             let c = &self.cands[ci];
-            if c.tok.start >= tok || c.label != Label::PERSON {
+            if c.label != Label::PERSON {
                 continue;
             }
             let ai = self.actor_of[ci];

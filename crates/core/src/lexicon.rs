@@ -98,30 +98,41 @@ fn has(list: &[&str], w: &str) -> bool {
     list.binary_search(&w).is_ok()
 }
 
-fn lower(w: &str) -> String {
-    w.to_lowercase()
+/// Case-insensitive membership without allocating for short ASCII words.
+fn has_lower(list: &[&str], w: &str) -> bool {
+    if !w.bytes().any(|b| b.is_ascii_uppercase()) {
+        return has(list, w);
+    }
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, s) in buf.iter_mut().zip(w.bytes()) {
+            *d = s.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..w.len()]).is_ok_and(|l| has(list, l));
+    }
+    has(list, &w.to_lowercase())
 }
 
 pub fn is_title_word(w: &str) -> bool {
-    has(TITLE_WORDS, &lower(w))
+    has_lower(TITLE_WORDS, w)
 }
 pub fn is_person_title(w: &str) -> bool {
-    has(PERSON_TITLES, &lower(w))
+    has_lower(PERSON_TITLES, w)
 }
 pub fn is_org_head(w: &str) -> bool {
-    has(ORG_HEADS, &lower(w))
+    has_lower(ORG_HEADS, w)
 }
 pub fn is_loc_head(w: &str) -> bool {
-    has(LOC_HEADS, &lower(w))
+    has_lower(LOC_HEADS, w)
 }
 pub fn is_gpe_head(w: &str) -> bool {
-    has(GPE_HEADS, &lower(w))
+    has_lower(GPE_HEADS, w)
 }
 pub fn is_fac_head(w: &str) -> bool {
-    has(FAC_HEADS, &lower(w))
+    has_lower(FAC_HEADS, w)
 }
 pub fn is_event_head(w: &str) -> bool {
-    has(EVENT_HEADS, &lower(w))
+    has_lower(EVENT_HEADS, w)
 }
 pub fn is_connector(w: &str) -> bool {
     has(CONNECTORS, w)
@@ -130,10 +141,10 @@ pub fn is_name_particle(w: &str) -> bool {
     has(NAME_PARTICLES, w)
 }
 pub fn is_speech_verb(w: &str) -> bool {
-    has(SPEECH_VERBS, &lower(w))
+    has_lower(SPEECH_VERBS, w)
 }
 pub fn is_agent_verb(w: &str) -> bool {
-    has(AGENT_VERBS, &lower(w))
+    has_lower(AGENT_VERBS, w)
 }
 
 #[cfg(test)]

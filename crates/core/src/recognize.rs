@@ -502,36 +502,62 @@ impl<'a> Recognizer<'a> {
     /// `Organisation for Security and Cooperation in Europe (OSCE)`.
     fn acronyms(&self, cands: &mut Vec<Candidate>) -> HashMap<String, String> {
         let mut map = HashMap::new();
+        let mut removed = vec![false; cands.len()];
+        let mut added: Vec<Candidate> = Vec::new();
         let n = self.toks.len();
         let mut i = 0;
         while i + 2 < n {
-            if self.t(i) == "(" && self.t(i + 2) == ")" && self.is_word(i + 1) && is_all_caps(self.t(i + 1)) {
-                let acr = self.t(i + 1).to_string();
-                let inner_kb = cands.iter().find(|c| c.tok.start == i + 1 && matches!(c.source, Source::Kb(_))).map(|c| (c.key.clone(), c.label));
-                let before = cands.iter().position(|c| c.tok.end == i);
-                let exp = self.expansion_start(i, &acr);
-                let (start, key, label) = match (exp, before) {
-                    (Some(st), Some(ci)) if cands[ci].tok.start <= st => (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label),
-                    (Some(st), _) => {
-                        let (k, l) = inner_kb.clone().unwrap_or((format!("org:{}", self.span_text(st..i)), Label::ORG));
-                        (st, k, l)
-                    }
-                    (None, Some(ci)) if cands[ci].label == Label::ORG && inner_kb.is_none() => {
-                        (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label)
-                    }
-                    _ => {
-                        i += 1;
-                        continue;
-                    }
-                };
-                // A KB acronym names the actor for both spans.
-                let (key, label) = inner_kb.unwrap_or((key, label));
-                cands.retain(|c| (c.tok.end <= start || c.tok.start >= i) && c.tok.start != i + 1);
-                self.push(cands, start..i, label, Source::Acronym, 0.9, key.clone());
-                self.push(cands, i + 1..i + 2, label, Source::Acronym, 0.95, key.clone());
-                map.insert(acr, key);
+            if !(self.t(i) == "(" && self.t(i + 2) == ")" && self.is_word(i + 1) && is_all_caps(self.t(i + 1))) {
+                i += 1;
+                continue;
             }
-            i += 1;
+            let acr = self.t(i + 1).to_string();
+            // cands are sorted by start: find the one inside and the one ending at the parenthesis.
+            let inside = cands.partition_point(|c| c.tok.start < i + 1);
+            let inner_kb = cands
+                .get(inside)
+                .filter(|c| c.tok.start == i + 1 && matches!(c.source, Source::Kb(_)))
+                .map(|c| (c.key.clone(), c.label));
+            let before = cands[..cands.partition_point(|c| c.tok.start < i)].iter().rposition(|c| c.tok.end == i);
+            let exp = self.expansion_start(i, &acr);
+            let (start, key, label) = match (exp, before) {
+                (Some(st), Some(ci)) if cands[ci].tok.start <= st => (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label),
+                (Some(st), _) => {
+                    let (k, l) = inner_kb.clone().unwrap_or((format!("org:{}", self.span_text(st..i)), Label::ORG));
+                    (st, k, l)
+                }
+                (None, Some(ci)) if cands[ci].label == Label::ORG && inner_kb.is_none() => {
+                    (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label)
+                }
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            };
+            // A KB acronym names the actor for both spans.
+            let (key, label) = inner_kb.unwrap_or((key, label));
+            let lo = cands.partition_point(|c| c.tok.end <= start);
+            for (k, c) in cands.iter().enumerate().skip(lo) {
+                if c.tok.start > i + 1 {
+                    break;
+                }
+                if (c.tok.end > start && c.tok.start < i) || c.tok.start == i + 1 {
+                    removed[k] = true;
+                }
+            }
+            self.push(&mut added, start..i, label, Source::Acronym, 0.9, key.clone());
+            self.push(&mut added, i + 1..i + 2, label, Source::Acronym, 0.95, key.clone());
+            map.insert(acr, key);
+            i += 3;
+        }
+        if !added.is_empty() {
+            let mut k = 0;
+            cands.retain(|_| {
+                k += 1;
+                !removed[k - 1]
+            });
+            cands.extend(added);
+            cands.sort_by_key(|c| c.start);
         }
         map
     }
