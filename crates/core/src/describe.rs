@@ -326,7 +326,9 @@ impl<'a> Describer<'a> {
             let double_close = matches!(self.t(close), "’" | "'");
             let after = if double_close { close + 2 } else { close + 1 };
             if close > open + 3 {
-                let (qs, qe) = (self.toks[open + 1].start, self.toks[close - 1].end);
+                // A trailing comma belongs to the sentence, not the quote.
+                let last = if self.t(close - 1) == "," { close - 2 } else { close - 1 };
+                let (qs, qe) = (self.toks[open + 1].start, self.toks[last].end);
                 if let Some(ai) = self.speaker(open, after) {
                     out[ai].quotes.push((qs, qe));
                 }
@@ -463,7 +465,7 @@ mod tests {
         let a = run("Armenian Prime Minister Nikol Pashinyan spoke.\n\n\"We are facing a difficult situation,\" Pashinyan said. Azeri President Ilham Aliyev disagreed. Aliyev said Pashinyan was wrong. “There is a dictatorship in Armenia,’’ he said.");
         let p = actor(&a, "Nikol Pashinyan");
         assert_eq!(p.quotes.len(), 1);
-        assert_eq!(p.quotes[0].text, "We are facing a difficult situation,");
+        assert_eq!(p.quotes[0].text, "We are facing a difficult situation");
         let al = actor(&a, "Ilham Aliyev");
         assert_eq!(al.quotes.len(), 1, "{:?}", al.quotes);
         assert!(al.quotes[0].text.starts_with("There is a dictatorship"));
