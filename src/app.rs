@@ -131,7 +131,10 @@ impl CardCtl {
 
 #[component]
 pub fn App() -> Html {
-    let doc = use_state(|| Doc::new(runner::analyze_now(SAMPLE)));
+    let doc = use_state(|| {
+        let (a, ms) = runner::analyze_now(SAMPLE);
+        Doc::new(a, ms)
+    });
     let progress = use_state(|| None::<(usize, usize)>);
     let generation = use_mut_ref(|| Rc::new(Cell::new(0u32)));
     let render_gen = use_mut_ref(|| Rc::new(Cell::new(0u32)));
@@ -291,7 +294,8 @@ pub fn App() -> Html {
             generation.set(mine);
             if text.len() <= SLICED_ABOVE {
                 progress.set(None);
-                doc.set(Doc::new(runner::analyze_now(&text)));
+                let (a, ms) = runner::analyze_now(&text);
+                doc.set(Doc::new(a, ms));
                 return;
             }
             progress.set(Some((0, text.len())));
@@ -301,8 +305,8 @@ pub fn App() -> Html {
             yew::platform::spawn_local(async move {
                 let p2 = progress.clone();
                 let result = runner::analyze_sliced(text, generation, mine, move |d, t| p2.set(Some((d, t)))).await;
-                if let Some(a) = result {
-                    doc.set(Doc::new(a));
+                if let Some((a, ms)) = result {
+                    doc.set(Doc::new(a, ms));
                     progress.set(None);
                 }
             });
@@ -344,7 +348,15 @@ pub fn App() -> Html {
     });
     let stats = (!empty).then(|| {
         let people = a.actors.iter().filter(|x| x.kind == dramatis_core::Kind::Person).count();
-        format!("{} actors ({} people) · {} mentions{}", a.actors.len(), people, a.mentions.len(), if a.date.is_empty() { String::new() } else { format!(" · dated {}", a.date) })
+        let ms = doc.1.analysis_ms;
+        format!(
+            "{} actors ({} people) · {} mentions{} · analysed in {} ms",
+            a.actors.len(),
+            people,
+            a.mentions.len(),
+            if a.date.is_empty() { String::new() } else { format!(" · dated {}", a.date) },
+            if ms < 10.0 { format!("{ms:.1}") } else { format!("{ms:.0}") }
+        )
     });
 
     html! {
@@ -377,7 +389,7 @@ pub fn App() -> Html {
                     <p>{ "Paste an article above and press Analyze, or show the sample article." }</p>
                 </div>
             }
-            <article ref={article_ref} class="reading" lang="en"
+            <article ref={article_ref} class="reading" lang="en" data-analysis-ms={format!("{:.3}", doc.1.analysis_ms)}
                 {onmouseover} {onmouseout} {onfocusin} {onfocusout} {onclick} {onkeydown}></article>
         </main>
         <footer class="colophon">

@@ -8,7 +8,13 @@ use dramatis_core::Analysis;
 /// Two `Doc`s are equal when they are the same analysis (pointer equality),
 /// so props and effect dependencies never compare whole articles.
 #[derive(Clone)]
-pub struct Doc(pub Rc<Analysis>);
+pub struct Doc(pub Rc<Analysis>, pub Timing);
+
+/// How long the engine took, in milliseconds (for the stats line and benchmarks).
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+pub struct Timing {
+    pub analysis_ms: f64,
+}
 
 impl PartialEq for Doc {
     fn eq(&self, other: &Self) -> bool {
@@ -24,7 +30,7 @@ impl Deref for Doc {
 }
 
 impl Doc {
-    pub fn new(a: Analysis) -> Doc {
-        Doc(Rc::new(a))
+    pub fn new(a: Analysis, analysis_ms: f64) -> Doc {
+        Doc(Rc::new(a), Timing { analysis_ms })
     }
 }

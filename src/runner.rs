@@ -20,19 +20,31 @@ pub fn options() -> Options {
     Options { date: None, today: Some(today()) }
 }
 
-/// Analyse `text` now (for short texts).
-pub fn analyze_now(text: &str) -> Analysis {
-    dramatis_core::analyze(text, &options())
+/// Milliseconds since the page started (high resolution).
+pub fn now_ms() -> f64 {
+    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+}
+
+/// Analyse `text` now (for short texts); returns the analysis and its time in ms.
+pub fn analyze_now(text: &str) -> (Analysis, f64) {
+    let t0 = now_ms();
+    let a = dramatis_core::analyze(text, &options());
+    (a, now_ms() - t0)
 }
 
 /// Analyse `text` in slices. `progress(done, total)` is called after each
 /// slice; the run stops early (returning `None`) when `generation` no longer
 /// equals `mine`, i.e. a newer analysis was started.
-pub async fn analyze_sliced(text: String, generation: Rc<Cell<u32>>, mine: u32, progress: impl Fn(usize, usize)) -> Option<Analysis> {
+pub async fn analyze_sliced(text: String, generation: Rc<Cell<u32>>, mine: u32, progress: impl Fn(usize, usize)) -> Option<(Analysis, f64)> {
+    let mut busy = 0.0;
+    let t0 = now_ms();
     let mut job = Job::new(&text, options());
+    busy += now_ms() - t0;
     drop(text);
     loop {
+        let t = now_ms();
         let finished = job.step(SLICE_BYTES);
+        busy += now_ms() - t;
         let (done, total) = job.progress();
         progress(done, total);
         TimeoutFuture::new(0).await;
@@ -43,5 +55,8 @@ pub async fn analyze_sliced(text: String, generation: Rc<Cell<u32>>, mine: u32, 
             break;
         }
     }
-    Some(job.finish())
+    let t = now_ms();
+    let a = job.finish();
+    busy += now_ms() - t;
+    Some((a, busy))
 }
