@@ -1,81 +1,591 @@
-//! TEMPORARY lead stub — replaced by the KB helper's loader.
+//! The embedded knowledge base: places (states and territories), organisations and
+//! groups, given names and common words.
+//!
+//! The tables are compiled by `dramatis kb build` (crates/cli/src/kb_build.rs) into
+//! `assets/kb/` and embedded here with `include_str!`, so the engine needs no I/O
+//! and works the same natively and in wasm. See `assets/kb/ATTRIBUTION.md` for
+//! sources and licences.
+//!
+//! Formats (UTF-8; lines starting with `#` are comments; `;` separates list items;
+//! an empty field is an empty string):
+//!
+//! - `countries.tsv`: `code iso3 name status aliases demonyms capitals metonyms
+//!   wikidata region`. `code` is ISO 3166-1 alpha-2, or a lowercase slug for places
+//!   without one (`nagorno-karabakh`); `status` is `state` or `territory`.
+//! - `orgs.tsv`: `id name label kind sector country acronyms aliases wikidata
+//!   description`. `label` is `ORG` or `NORP`; `kind` is `organisation` or `group`.
+//! - `given-names.txt`, `common-words.txt`: one word per line.
+//!
+//! Surface forms are stored exactly as written in prose ("U.S.", "Nagorno-Karabakh",
+//! "Habertürk"); [`Kb::lookup`] is exact and case-sensitive, and also knows every
+//! form without its leading "the " ("the Kremlin" -> "Kremlin").
+
 use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
+
 use crate::{Kind, Label};
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum PlaceStatus { State, Territory }
-#[derive(Clone, Debug)]
-pub struct Country { pub code: String, pub iso3: String, pub name: String, pub status: PlaceStatus, pub aliases: Vec<String>, pub demonyms: Vec<String>, pub capitals: Vec<String>, pub metonyms: Vec<String>, pub wikidata: String, pub region: String }
+const COUNTRIES_TSV: &str = include_str!("../../../assets/kb/countries.tsv");
+const ORGS_TSV: &str = include_str!("../../../assets/kb/orgs.tsv");
+const GIVEN_NAMES: &str = include_str!("../../../assets/kb/given-names.txt");
+const COMMON_WORDS: &str = include_str!("../../../assets/kb/common-words.txt");
+
+/// Whether a place is a sovereign state or a territory (dependent, disputed or a
+/// region that news reports as a place of its own).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum PlaceStatus {
+    State,
+    Territory,
+}
+
+impl PlaceStatus {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PlaceStatus::State => "state",
+            PlaceStatus::Territory => "territory",
+        }
+    }
+}
+
+/// A state or territory.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Country {
+    /// ISO 3166-1 alpha-2 ("AZ"), or a lowercase slug ("nagorno-karabakh").
+    pub code: String,
+    /// ISO 3166-1 alpha-3, or empty.
+    pub iso3: String,
+    /// The common English news name ("Turkey", "South Korea").
+    pub name: String,
+    pub status: PlaceStatus,
+    /// Other names as written in prose ("Türkiye", "U.S.", "Burma").
+    pub aliases: Vec<String>,
+    /// Adjectives and demonyms, singular and plural ("Azeri", "Azeris").
+    pub demonyms: Vec<String>,
+    /// Capitals; the first is the primary one.
+    pub capitals: Vec<String>,
+    /// Seats of government used for the government ("Kremlin", "Downing Street").
+    pub metonyms: Vec<String>,
+    /// Wikidata Q-id, or empty.
+    pub wikidata: String,
+    /// "Region/Subregion", e.g. "Asia/Western Asia".
+    pub region: String,
+}
+
 impl Country {
+    /// The flag emoji (a pair of regional indicators) for a two-letter upper-case
+    /// code; `None` for slugs.
     pub fn flag(&self) -> Option<String> {
         let b = self.code.as_bytes();
-        if b.len() != 2 || !b.iter().all(u8::is_ascii_uppercase) { return None; }
-        Some(b.iter().map(|&c| char::from_u32(0x1F1E6 + (c - b'A') as u32).unwrap()).collect())
+        if b.len() != 2 || !b.iter().all(u8::is_ascii_uppercase) {
+            return None;
+        }
+        b.iter()
+            .map(|&c| char::from_u32(0x1F1E6 + u32::from(c - b'A')))
+            .collect()
+    }
+
+    pub fn is_state(&self) -> bool {
+        self.status == PlaceStatus::State
     }
 }
-#[derive(Clone, Debug)]
-pub struct Org { pub id: String, pub name: String, pub label: Label, pub kind: Kind, pub sector: String, pub country: Option<String>, pub acronyms: Vec<String>, pub aliases: Vec<String>, pub wikidata: String, pub description: String }
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Entry { CountryName(u32), Demonym(u32), Capital(u32), Metonym(u32), OrgName(u32), OrgAcronym(u32) }
-pub struct Kb { pub countries: Vec<Country>, pub orgs: Vec<Org>, given: HashSet<String>, common: HashSet<String>, surface: HashMap<String, Vec<Entry>>, max_tokens: usize }
-fn c(code: &str, name: &str, al: &[&str], dem: &[&str], cap: &[&str], met: &[&str]) -> Country {
-    let v = |x: &[&str]| x.iter().map(|s| s.to_string()).collect();
-    Country { code: code.into(), iso3: String::new(), name: name.into(), status: PlaceStatus::State, aliases: v(al), demonyms: v(dem), capitals: v(cap), metonyms: v(met), wikidata: String::new(), region: "Asia/Western Asia".into() }
+
+/// An organisation (ORG) or a religious, political or ethnic group (NORP).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Org {
+    /// Slug ("osce-minsk-group").
+    pub id: String,
+    pub name: String,
+    pub label: Label,
+    pub kind: Kind,
+    /// CAMEO-style sector: IGO, MED, GOV, MIL, NGO, PTY, REB, BUS, EDU, REL, or empty.
+    pub sector: String,
+    /// ISO alpha-2 of the home country; `None` for international bodies.
+    pub country: Option<String>,
+    pub acronyms: Vec<String>,
+    pub aliases: Vec<String>,
+    /// Wikidata Q-id, or empty.
+    pub wikidata: String,
+    /// One short sentence.
+    pub description: String,
 }
+
+/// What a surface form names; the number indexes [`Kb::countries`] or [`Kb::orgs`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Entry {
+    CountryName(u32),
+    Demonym(u32),
+    Capital(u32),
+    Metonym(u32),
+    OrgName(u32),
+    OrgAcronym(u32),
+}
+
+impl Entry {
+    /// The index into `countries` or `orgs`.
+    pub fn index(self) -> u32 {
+        match self {
+            Entry::CountryName(i)
+            | Entry::Demonym(i)
+            | Entry::Capital(i)
+            | Entry::Metonym(i)
+            | Entry::OrgName(i)
+            | Entry::OrgAcronym(i) => i,
+        }
+    }
+
+    pub fn is_country(self) -> bool {
+        matches!(
+            self,
+            Entry::CountryName(_) | Entry::Demonym(_) | Entry::Capital(_) | Entry::Metonym(_)
+        )
+    }
+}
+
+/// The knowledge base.
+pub struct Kb {
+    pub countries: Vec<Country>,
+    pub orgs: Vec<Org>,
+    given: HashSet<String>,
+    common: HashSet<String>,
+    surface: HashMap<String, Vec<Entry>>,
+    max_tokens: usize,
+    country_by_code: HashMap<String, u32>,
+    org_by_id: HashMap<String, u32>,
+}
+
 impl Kb {
+    /// The knowledge base compiled into the binary, parsed once.
     pub fn embedded() -> &'static Kb {
-        static K: OnceLock<Kb> = OnceLock::new();
-        K.get_or_init(|| {
-            let countries = vec![
-                c("RU", "Russia", &["Russian Federation"], &["Russian", "Russians"], &["Moscow"], &["Kremlin"]),
-                c("TR", "Turkey", &["Türkiye"], &["Turkish", "Turk", "Turks"], &["Ankara"], &[]),
-                c("AZ", "Azerbaijan", &[], &["Azerbaijani", "Azeri", "Azeris"], &["Baku"], &[]),
-                c("AM", "Armenia", &[], &["Armenian", "Armenians"], &["Yerevan"], &[]),
-                c("US", "United States", &["U.S.", "US", "United States of America", "America"], &["American", "Americans"], &["Washington"], &["White House"]),
-                c("FR", "France", &[], &["French"], &["Paris"], &[]),
-                c("IR", "Iran", &[], &["Iranian"], &["Tehran"], &[]),
-                c("SY", "Syria", &[], &["Syrian"], &["Damascus"], &[]),
-                c("DE", "Germany", &[], &["German"], &["Berlin"], &[]),
-                c("UA", "Ukraine", &[], &["Ukrainian"], &["Kyiv"], &[]),
-                c("nagorno-karabakh", "Nagorno-Karabakh", &["Karabakh"], &[], &[], &[]),
-            ];
-            let o = |id: &str, name: &str, acr: &[&str], al: &[&str], sector: &str, country: Option<&str>| Org { id: id.into(), name: name.into(), label: Label::ORG, kind: Kind::Organisation, sector: sector.into(), country: country.map(String::from), acronyms: acr.iter().map(|s| s.to_string()).collect(), aliases: al.iter().map(|s| s.to_string()).collect(), wikidata: String::new(), description: String::new() };
-            let orgs = vec![
-                o("nato", "NATO", &["NATO"], &[], "IGO", None),
-                o("osce", "Organization for Security and Co-operation in Europe", &["OSCE"], &["Organisation for Security and Cooperation in Europe"], "IGO", None),
-                o("minsk-group", "OSCE Minsk Group", &[], &["Minsk Group"], "IGO", None),
-                o("bbc", "BBC", &["BBC"], &[], "MED", Some("GB")),
-                o("anadolu", "Anadolu Agency", &[], &["Anadolu"], "MED", Some("TR")),
-                o("haberturk", "Habertürk", &[], &["Habertürk"], "MED", Some("TR")),
-                o("moscow-times", "The Moscow Times", &[], &["Moscow Times"], "MED", Some("RU")),
-            ];
-            let common: HashSet<String> = ["the","however","both","today","as","in","a","and","but","he","she","it","they","we","this","that","there","on","at","after","russia","numerous","talk","reports","significant","losses","fighting","some","officials","forces"].iter().map(|s| s.to_string()).collect();
-            let given: HashSet<String> = ["Vladimir","Sergey","Nikol","Ilham","Recep","Olaf","Emmanuel","William"].iter().map(|s| s.to_string()).collect();
-            let mut surface: HashMap<String, Vec<Entry>> = HashMap::new();
-            for (i, c) in countries.iter().enumerate() {
-                let i = i as u32;
-                surface.entry(c.name.clone()).or_default().push(Entry::CountryName(i));
-                for a in &c.aliases { surface.entry(a.clone()).or_default().push(Entry::CountryName(i)); }
-                for a in &c.demonyms { surface.entry(a.clone()).or_default().push(Entry::Demonym(i)); }
-                for a in &c.capitals { surface.entry(a.clone()).or_default().push(Entry::Capital(i)); }
-                for a in &c.metonyms { surface.entry(a.clone()).or_default().push(Entry::Metonym(i)); }
-            }
-            for (i, o) in orgs.iter().enumerate() {
-                let i = i as u32;
-                surface.entry(o.name.clone()).or_default().push(Entry::OrgName(i));
-                for a in &o.aliases { surface.entry(a.clone()).or_default().push(Entry::OrgName(i)); }
-                for a in &o.acronyms { surface.entry(a.clone()).or_default().push(Entry::OrgAcronym(i)); }
-            }
-            let max_tokens = surface.keys().map(|k| k.split_whitespace().count()).max().unwrap_or(1);
-            Kb { countries, orgs, given, common, surface, max_tokens }
+        static KB: OnceLock<Kb> = OnceLock::new();
+        KB.get_or_init(|| {
+            Kb::parse(COUNTRIES_TSV, ORGS_TSV, GIVEN_NAMES, COMMON_WORDS)
+                .expect("embedded knowledge base (assets/kb) is malformed; run `dramatis kb build`")
         })
     }
-    pub fn lookup(&self, s: &str) -> &[Entry] { self.surface.get(s).map(|v| v.as_slice()).unwrap_or(&[]) }
-    pub fn max_surface_tokens(&self) -> usize { self.max_tokens }
-    pub fn country(&self, code: &str) -> Option<&Country> { self.countries.iter().find(|c| c.code == code) }
-    pub fn country_index(&self, code: &str) -> Option<u32> { self.countries.iter().position(|c| c.code == code).map(|i| i as u32) }
-    pub fn org(&self, id: &str) -> Option<&Org> { self.orgs.iter().find(|o| o.id == id) }
-    pub fn is_given_name(&self, w: &str) -> bool { self.given.contains(w) }
-    pub fn is_common_word(&self, w: &str) -> bool { self.common.contains(&w.to_lowercase()) }
+
+    /// Parse the four tables (see the module documentation for their formats).
+    pub fn parse(
+        countries_tsv: &str,
+        orgs_tsv: &str,
+        given: &str,
+        common: &str,
+    ) -> Result<Kb, String> {
+        let mut countries = Vec::new();
+        for (n, line) in data_lines(countries_tsv) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 10 {
+                return Err(format!(
+                    "countries.tsv:{n}: {} fields, expected 10",
+                    f.len()
+                ));
+            }
+            let status = match f[3] {
+                "state" => PlaceStatus::State,
+                "territory" => PlaceStatus::Territory,
+                s => return Err(format!("countries.tsv:{n}: status {s:?}")),
+            };
+            if f[0].is_empty() || f[2].is_empty() {
+                return Err(format!("countries.tsv:{n}: empty code or name"));
+            }
+            countries.push(Country {
+                code: f[0].to_string(),
+                iso3: f[1].to_string(),
+                name: f[2].to_string(),
+                status,
+                aliases: list(f[4]),
+                demonyms: list(f[5]),
+                capitals: list(f[6]),
+                metonyms: list(f[7]),
+                wikidata: f[8].to_string(),
+                region: f[9].to_string(),
+            });
+        }
+
+        let mut orgs = Vec::new();
+        for (n, line) in data_lines(orgs_tsv) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 10 {
+                return Err(format!("orgs.tsv:{n}: {} fields, expected 10", f.len()));
+            }
+            let label =
+                Label::parse(f[2]).ok_or_else(|| format!("orgs.tsv:{n}: label {:?}", f[2]))?;
+            let kind = match f[3] {
+                "organisation" => Kind::Organisation,
+                "group" => Kind::Group,
+                k => return Err(format!("orgs.tsv:{n}: kind {k:?}")),
+            };
+            if f[0].is_empty() || f[1].is_empty() {
+                return Err(format!("orgs.tsv:{n}: empty id or name"));
+            }
+            orgs.push(Org {
+                id: f[0].to_string(),
+                name: f[1].to_string(),
+                label,
+                kind,
+                sector: f[4].to_string(),
+                country: (!f[5].is_empty()).then(|| f[5].to_string()),
+                acronyms: list(f[6]),
+                aliases: list(f[7]),
+                wikidata: f[8].to_string(),
+                description: f[9].to_string(),
+            });
+        }
+
+        let given: HashSet<String> = data_lines(given)
+            .map(|(_, w)| w.trim().to_string())
+            .collect();
+        let common: HashSet<String> = data_lines(common)
+            .map(|(_, w)| w.trim().to_lowercase())
+            .collect();
+
+        let mut surface: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut add = |form: &str, e: Entry| {
+            let mut put = |s: &str| {
+                if s.is_empty() {
+                    return;
+                }
+                let v = surface.entry(s.to_string()).or_default();
+                if !v.contains(&e) {
+                    v.push(e);
+                }
+            };
+            put(form);
+            if let Some(rest) = form
+                .strip_prefix("the ")
+                .or_else(|| form.strip_prefix("The "))
+            {
+                put(rest);
+            }
+        };
+        let mut country_by_code = HashMap::new();
+        for (i, c) in countries.iter().enumerate() {
+            let i = i as u32;
+            if country_by_code.insert(c.code.clone(), i).is_some() {
+                return Err(format!("countries.tsv: duplicate code {}", c.code));
+            }
+            add(&c.name, Entry::CountryName(i));
+            for a in &c.aliases {
+                add(a, Entry::CountryName(i));
+            }
+            for a in &c.demonyms {
+                add(a, Entry::Demonym(i));
+            }
+            for a in &c.capitals {
+                add(a, Entry::Capital(i));
+            }
+            for a in &c.metonyms {
+                add(a, Entry::Metonym(i));
+            }
+        }
+        let mut org_by_id = HashMap::new();
+        for (i, o) in orgs.iter().enumerate() {
+            let i = i as u32;
+            if org_by_id.insert(o.id.clone(), i).is_some() {
+                return Err(format!("orgs.tsv: duplicate id {}", o.id));
+            }
+            add(&o.name, Entry::OrgName(i));
+            for a in &o.aliases {
+                add(a, Entry::OrgName(i));
+            }
+            for a in &o.acronyms {
+                add(a, Entry::OrgAcronym(i));
+            }
+        }
+        let max_tokens = surface
+            .keys()
+            .map(|k| k.split_whitespace().count())
+            .max()
+            .unwrap_or(1);
+
+        Ok(Kb {
+            countries,
+            orgs,
+            given,
+            common,
+            surface,
+            max_tokens,
+            country_by_code,
+            org_by_id,
+        })
+    }
+
+    /// Everything an exact, case-sensitive surface form names (empty if nothing).
+    pub fn lookup(&self, surface: &str) -> &[Entry] {
+        self.surface.get(surface).map(Vec::as_slice).unwrap_or(&[])
+    }
+
+    /// The longest surface form, in whitespace-separated words.
+    pub fn max_surface_tokens(&self) -> usize {
+        self.max_tokens
+    }
+
+    pub fn country(&self, code: &str) -> Option<&Country> {
+        self.country_index(code)
+            .map(|i| &self.countries[i as usize])
+    }
+
+    pub fn country_index(&self, code: &str) -> Option<u32> {
+        self.country_by_code.get(code).copied()
+    }
+
+    pub fn org(&self, id: &str) -> Option<&Org> {
+        self.org_by_id.get(id).map(|&i| &self.orgs[i as usize])
+    }
+
+    /// A known given (first) name, exact case ("Vladimir").
+    pub fn is_given_name(&self, word: &str) -> bool {
+        self.given.contains(word)
+    }
+
+    /// An ordinary English word even when capitalised ("However"); case-insensitive.
+    pub fn is_common_word(&self, word: &str) -> bool {
+        if word.chars().any(char::is_uppercase) {
+            self.common.contains(&word.to_lowercase())
+        } else {
+            self.common.contains(word)
+        }
+    }
+
+    /// Number of given names and common words (for reports and benchmarks).
+    pub fn word_list_sizes(&self) -> (usize, usize) {
+        (self.given.len(), self.common.len())
+    }
+}
+
+/// Non-comment, non-blank lines with their 1-based line numbers.
+fn data_lines(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    text.lines()
+        .enumerate()
+        .map(|(i, l)| (i + 1, l.trim_end_matches('\r')))
+        .filter(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+}
+
+fn list(field: &str) -> Vec<String> {
+    field
+        .split(';')
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn kb() -> &'static Kb {
+        Kb::embedded()
+    }
+
+    fn country_of(e: &[Entry], f: fn(u32) -> Entry) -> Vec<String> {
+        let kb = kb();
+        e.iter()
+            .filter_map(|&x| {
+                let i = x.index();
+                (f(i) == x).then(|| kb.countries[i as usize].code.clone())
+            })
+            .collect()
+    }
+
+    #[test]
+    fn parses_fast_enough() {
+        // Best of a few runs (the first one also pays for page faults and a busy CPU).
+        let mut dt = std::time::Duration::MAX;
+        let mut k = None;
+        for _ in 0..5 {
+            let t = std::time::Instant::now();
+            k = Some(Kb::parse(COUNTRIES_TSV, ORGS_TSV, GIVEN_NAMES, COMMON_WORDS).unwrap());
+            dt = dt.min(t.elapsed());
+        }
+        let k = k.unwrap();
+        let (g, c) = k.word_list_sizes();
+        println!(
+            "kb parse: {:?} for {} places, {} orgs, {} given names, {} common words, {} surface forms",
+            dt,
+            k.countries.len(),
+            k.orgs.len(),
+            g,
+            c,
+            k.surface.len()
+        );
+        assert!(k.countries.len() >= 250);
+        assert!(k.orgs.len() >= 250);
+    }
+
+    #[test]
+    fn demonyms_resolve_to_countries() {
+        assert_eq!(country_of(kb().lookup("Azeri"), Entry::Demonym), vec!["AZ"]);
+        assert_eq!(
+            country_of(kb().lookup("Azeris"), Entry::Demonym),
+            vec!["AZ"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Azerbaijani"), Entry::Demonym),
+            vec!["AZ"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Turkish"), Entry::Demonym),
+            vec!["TR"]
+        );
+        assert_eq!(country_of(kb().lookup("Turks"), Entry::Demonym), vec!["TR"]);
+        assert_eq!(
+            country_of(kb().lookup("Russians"), Entry::Demonym),
+            vec!["RU"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Armenian"), Entry::Demonym),
+            vec!["AM"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Americans"), Entry::Demonym),
+            vec!["US"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Filipinos"), Entry::Demonym),
+            vec!["PH"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Emiratis"), Entry::Demonym),
+            vec!["AE"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Britons"), Entry::Demonym),
+            vec!["GB"]
+        );
+        // A territory never takes a state's demonym.
+        assert_eq!(
+            country_of(kb().lookup("American"), Entry::Demonym),
+            vec!["US"]
+        );
+        assert!(kb().lookup("Chineses").is_empty());
+    }
+
+    #[test]
+    fn names_aliases_and_capitals() {
+        assert_eq!(
+            country_of(kb().lookup("Ankara"), Entry::Capital),
+            vec!["TR"]
+        );
+        assert_eq!(country_of(kb().lookup("Baku"), Entry::Capital), vec!["AZ"]);
+        assert_eq!(
+            country_of(kb().lookup("U.S."), Entry::CountryName),
+            vec!["US"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("United States"), Entry::CountryName),
+            vec!["US"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Türkiye"), Entry::CountryName),
+            vec!["TR"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Turkey"), Entry::CountryName),
+            vec!["TR"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Britain"), Entry::CountryName),
+            vec!["GB"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Burma"), Entry::CountryName),
+            vec!["MM"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Nagorno-Karabakh"), Entry::CountryName),
+            vec!["nagorno-karabakh"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Karabakh"), Entry::CountryName),
+            vec!["nagorno-karabakh"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("Kremlin"), Entry::Metonym),
+            vec!["RU"]
+        );
+        assert_eq!(
+            country_of(kb().lookup("the Kremlin"), Entry::Metonym),
+            vec!["RU"]
+        );
+        let tr = kb().country("TR").unwrap();
+        assert_eq!(tr.name, "Turkey");
+        assert_eq!(tr.status, PlaceStatus::State);
+        assert_eq!(tr.capitals.first().map(String::as_str), Some("Ankara"));
+        assert_eq!(kb().country("HK").unwrap().status, PlaceStatus::Territory);
+        assert_eq!(
+            kb().country("nagorno-karabakh").unwrap().status,
+            PlaceStatus::Territory
+        );
+        for code in ["PS", "XK", "TW", "VA"] {
+            assert!(kb().country(code).unwrap().is_state(), "{code}");
+        }
+        assert_eq!(kb().country("US").unwrap().wikidata, "Q30");
+    }
+
+    #[test]
+    fn organisations() {
+        let k = kb();
+        let osce = k.lookup("OSCE");
+        assert!(osce
+            .iter()
+            .any(|e| matches!(e, Entry::OrgAcronym(i) if k.orgs[*i as usize].id == "osce")));
+        let minsk = k.lookup("Minsk Group");
+        assert!(minsk.iter().any(
+            |e| matches!(e, Entry::OrgName(i) if k.orgs[*i as usize].id == "osce-minsk-group")
+        ));
+        let nato = k.org("nato").unwrap();
+        assert_eq!(nato.label, Label::ORG);
+        assert_eq!(nato.sector, "IGO");
+        assert_eq!(nato.country, None);
+        let anadolu = k.lookup("Anadolu");
+        assert!(anadolu.iter().any(|e| matches!(e, Entry::OrgName(i) if k.orgs[*i as usize].country.as_deref() == Some("TR"))));
+        assert!(!k.lookup("Habertürk").is_empty());
+        assert!(!k.lookup("Moscow Times").is_empty());
+        let kurds = k.org("kurds").unwrap();
+        assert_eq!((kurds.label, kurds.kind), (Label::NORP, Kind::Group));
+        assert!(k.org("no-such-org").is_none());
+    }
+
+    #[test]
+    fn flags() {
+        assert_eq!(kb().country("AZ").unwrap().flag().as_deref(), Some("🇦🇿"));
+        assert_eq!(kb().country("nagorno-karabakh").unwrap().flag(), None);
+    }
+
+    #[test]
+    fn word_lists() {
+        let k = kb();
+        assert!(k.is_common_word("however"));
+        assert!(k.is_common_word("However"));
+        assert!(k.is_common_word("the"));
+        assert!(!k.is_common_word("georgia"));
+        assert!(!k.is_common_word("Georgia"));
+        assert!(!k.is_common_word("turkey"));
+        assert!(k.is_given_name("Vladimir"));
+        assert!(k.is_given_name("Recep"));
+        assert!(k.is_given_name("Ilham"));
+        assert!(!k.is_given_name("President"));
+        assert!(!k.is_given_name("The"));
+    }
+
+    #[test]
+    fn surfaces_are_bounded() {
+        let n = kb().max_surface_tokens();
+        assert!((3..=16).contains(&n), "{n}");
+    }
+
+    #[test]
+    fn parse_reports_errors() {
+        assert!(Kb::parse("XX\tbad\n", "", "", "").is_err());
+        let k = Kb::parse(
+            "# h\nZZ\tZZZ\tZedland\tstate\tthe Zed\tZed;Zeds\tZed City\t\tQ1\tNowhere\n",
+            "",
+            "Ann\n",
+            "# c\nthe\n",
+        )
+        .unwrap();
+        assert_eq!(k.lookup("Zed").len(), 2);
+        assert_eq!(k.lookup("the Zed"), &[Entry::CountryName(0)]);
+        assert!(k.is_given_name("Ann") && k.is_common_word("The"));
+    }
 }

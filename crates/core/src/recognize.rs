@@ -214,6 +214,7 @@ impl<'a> Recognizer<'a> {
                     && lx::is_connector(self.t(end))
                     && end + 1 < sent.end
                     && self.is_cap_word(end + 1, casing)
+                    && !lx::is_calendar_or_function(self.t(end + 1))
                 {
                     end += 1;
                     continue;
