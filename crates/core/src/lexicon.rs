@@ -5,18 +5,18 @@
 /// Words that make up a person's title or office, lower-case.
 /// A run of these before a name is the person's role.
 const TITLE_WORDS: &[&str] = &[
-    "acting", "adm.", "admiral", "ambassador", "archbishop", "assistant", "attorney", "ayatollah", "bishop",
-    "brig.", "brigadier", "capt.", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson",
-    "chairwoman", "chancellor", "chief", "cmdr.", "col.", "colonel", "commander", "commissioner",
-    "congressman", "congresswoman", "counterpart", "crown", "dame", "defence", "defense", "deputy",
-    "diplomat", "director", "director-general", "dr", "dr.", "duke", "economy", "emir", "energy", "envoy",
-    "field", "finance", "first", "foreign", "former", "gen.", "general", "gov.", "governor", "health",
-    "home", "imam", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord", "lt.",
-    "maj.", "major", "marshal", "mayor", "minister", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
+    "acting", "adm.", "admiral", "affairs", "ambassador", "archbishop", "assistant", "attorney", "ayatollah",
+    "bishop", "brig.", "brigadier", "capt.", "captain", "cardinal", "ceo", "chair", "chairman",
+    "chairperson", "chairwoman", "chancellor", "chief", "cmdr.", "col.", "colonel", "commander",
+    "commissioner", "congressman", "congresswoman", "counterpart", "crown", "dame", "defence", "defense",
+    "deputy", "diplomat", "director", "director-general", "dr", "dr.", "duke", "economy", "emir", "energy",
+    "envoy", "field", "finance", "first", "foreign", "former", "gen.", "general", "gov.", "governor",
+    "health", "home", "imam", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord",
+    "lt.", "maj.", "major", "marshal", "mayor", "minister", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
     "opposition", "pope", "premier", "president", "president-elect", "prime", "prince", "princess", "prof.",
     "professor", "queen", "rabbi", "rep.", "representative", "secretary", "secretary-general", "sen.",
-    "senator", "sgt.", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "sultan",
-    "supreme", "top", "trade", "treasury", "vice", "vice-president",
+    "senator", "sgt.", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "state",
+    "sultan", "supreme", "top", "trade", "treasury", "vice", "vice-president",
 ];
 
 /// Title words that on their own (capitalised, right before a name) mark a person.

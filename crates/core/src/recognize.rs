@@ -111,6 +111,7 @@ pub fn entry_key(kb: &Kb, e: Entry) -> String {
         Entry::CountryName(i) | Entry::Demonym(i) => format!("c:{}", kb.countries[i as usize].code),
         Entry::Capital(i) => format!("city:{}", kb.countries[i as usize].code),
         Entry::Metonym(i) => format!("gov:{}", kb.countries[i as usize].code),
+
         Entry::OrgName(i) | Entry::OrgAcronym(i) => format!("o:{}", kb.orgs[i as usize].id),
     }
 }
@@ -207,6 +208,18 @@ impl<'a> Recognizer<'a> {
                     && self.is_cap_word(end + 1, casing)
                 {
                     end += 1;
+                    continue;
+                }
+                // Name particle glued by a hyphen: al-Burhan, el-Sisi.
+                if tk.kind == TokKind::Word
+                    && lx::is_name_particle(self.t(end))
+                    && end + 2 < sent.end
+                    && self.t(end + 1) == "-"
+                    && !self.toks[end + 1].space_before
+                    && !self.toks[end + 2].space_before
+                    && self.is_cap_word(end + 2, casing)
+                {
+                    end += 2;
                     continue;
                 }
                 // Connector followed by a capitalised word.
@@ -382,6 +395,10 @@ impl<'a> Recognizer<'a> {
             Entry::Metonym(_) => 0.9,
             Entry::Capital(_) => 0.9,
         };
+        if let Entry::Metonym(i) = e {
+            let surface = self.span_text(r.clone());
+            key = format!("gov:{}:{}", self.kb.countries[i as usize].code, surface.trim_start_matches("the ").trim_start_matches("The "));
+        }
         if let Entry::Capital(i) = e {
             key = format!("city:{}", self.span_text(r.clone()));
             if self.capital_is_agent(r.clone(), sent) {
@@ -413,6 +430,17 @@ impl<'a> Recognizer<'a> {
             let w = a.text(self.text);
             if lx::is_agent_verb(w) || lx::is_speech_verb(w) {
                 return true;
+            }
+            // "Washington and Riyadh urged …": the verb after a coordinated capital.
+            if matches!(w, "and" | "or") && r.end + 2 < sent.end {
+                let other = self.t(r.end + 1);
+                let verb = self.t(r.end + 2);
+                if is_capitalised(other)
+                    && self.kb.lookup(other).iter().any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
+                    && (lx::is_agent_verb(verb) || lx::is_speech_verb(verb))
+                {
+                    return true;
+                }
             }
         }
         false
@@ -477,8 +505,13 @@ impl<'a> Recognizer<'a> {
         if casing != Casing::Normal {
             return; // headline capitals are no evidence; the known-name pass may still tag it
         }
+        let prev = (r.start > sent.start).then(|| self.t(r.start - 1));
         if n >= 2 && !words.iter().any(|&i| self.is_common(i)) {
-            self.push(out, r, Label::PERSON, Source::Name, 0.6, key);
+            if prev.is_some_and(lx::is_locative_preposition) && !self.kb.is_given_name(first) {
+                self.push(out, r, Label::GPE, Source::Context, 0.5, format!("gpe:{text}"));
+            } else {
+                self.push(out, r, Label::PERSON, Source::Name, 0.6, key);
+            }
             return;
         }
         if n == 1 && !sent_start && !all_common {
@@ -490,7 +523,6 @@ impl<'a> Recognizer<'a> {
                 return;
             }
             let next = (r.end < sent.end).then(|| self.t(r.end));
-            let prev = (r.start > sent.start).then(|| self.t(r.start - 1));
             if next.is_some_and(lx::is_speech_verb) {
                 self.push(out, r, Label::PERSON, Source::Context, 0.6, key);
             } else if prev.is_some_and(lx::is_locative_preposition) {
@@ -595,8 +627,8 @@ impl<'a> Recognizer<'a> {
             let words: Vec<&str> = c.tok.clone().filter(|&i| self.is_word(i)).map(|i| self.t(i)).collect();
             match c.label {
                 Label::PERSON => {
-                    for w in [words.first(), words.last()].into_iter().flatten() {
-                        if !lx::is_name_particle(w) && !self.kb.is_common_word(w) {
+                    for w in words.iter() {
+                        if w.chars().count() >= 3 && is_capitalised(w) && !lx::is_name_particle(w) && !self.kb.is_common_word(w) {
                             known.entry(w.to_string()).or_insert((Label::PERSON, c.key.clone(), 0.85));
                         }
                     }

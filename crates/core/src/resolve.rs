@@ -52,7 +52,7 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
         }
         let found = groups.iter_mut().rev().find(|g| {
             if words.len() == 1 {
-                g.words.last() == words.last() || g.words.first() == words.first()
+                g.words.contains(&words[0])
             } else {
                 let (short, long) = if g.words.len() <= words.len() { (&g.words, &words) } else { (&words, &g.words) };
                 short.last() == long.last() && short.iter().all(|w| long.contains(w))
@@ -151,10 +151,12 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
         "gov" => {
             d.label = Label::ORG;
             d.kind = Kind::Organisation;
-            if let Some(c) = kb.country(rest) {
+            let (code, surface) = rest.split_once(':').unwrap_or((rest, rest));
+            d.name = surface.to_string();
+            if let Some(c) = kb.country(code) {
                 d.country = Some(c.code.clone());
                 d.kb = Some(KbRef {
-                    id: format!("government:{}", c.code),
+                    id: format!("government:{}:{}", c.code, surface),
                     country: (c.code.len() == 2).then(|| c.code.clone()),
                     office: None,
                     description: Some(format!("Seat of the government of {}", c.name)),
