@@ -131,6 +131,7 @@ impl CardCtl {
 
 #[component]
 pub fn App() -> Html {
+    let kb_ms = use_state(runner::load_kb);
     let doc = use_state(|| {
         let (a, ms) = runner::analyze_now(SAMPLE);
         Doc::new(a, ms)
@@ -389,7 +390,7 @@ pub fn App() -> Html {
                     <p>{ "Paste an article above and press Analyze, or show the sample article." }</p>
                 </div>
             }
-            <article ref={article_ref} class="reading" lang="en" data-analysis-ms={format!("{:.3}", doc.1.analysis_ms)}
+            <article ref={article_ref} class="reading" lang="en" data-analysis-ms={format!("{:.3}", doc.1.analysis_ms)} data-kb-ms={format!("{:.3}", *kb_ms)}
                 {onmouseover} {onmouseout} {onfocusin} {onfocusout} {onclick} {onkeydown}></article>
         </main>
         <footer class="colophon">

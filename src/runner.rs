@@ -25,6 +25,13 @@ pub fn now_ms() -> f64 {
     web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
 }
 
+/// Load the knowledge base (parsed once, on first use); returns the ms it took.
+pub fn load_kb() -> f64 {
+    let t0 = now_ms();
+    let _ = dramatis_core::kb::Kb::embedded();
+    now_ms() - t0
+}
+
 /// Analyse `text` now (for short texts); returns the analysis and its time in ms.
 pub fn analyze_now(text: &str) -> (Analysis, f64) {
     let t0 = now_ms();
