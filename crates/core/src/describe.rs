@@ -123,7 +123,37 @@ impl<'a> Describer<'a> {
                 break;
             }
         }
-        let words: Vec<&str> = (j..c.tok.start).map(|i| self.t(i)).filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str())).collect();
+        let mut words: Vec<&str> = (j..c.tok.start).map(|i| self.t(i)).filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str())).collect();
+        // "chief of staff Gen." → the office; a bare rank stays the role.
+        while words.len() > 1
+            && words.last().is_some_and(|w| lx::is_rank(w))
+            && !matches!(words[words.len() - 2].to_lowercase().as_str(), "attorney" | "secretary" | "solicitor" | "surgeon" | "inspector" | "director" | "governor" | "consul" | "postmaster")
+        {
+            words.pop();
+        }
+        if words.len() == 1 && words[0].ends_with('.') && lx::is_rank(words[0]) {
+            words[0] = match words[0].to_lowercase().as_str() {
+                "gen." => "General",
+                "lt." => "Lieutenant",
+                "col." => "Colonel",
+                "maj." => "Major",
+                "capt." => "Captain",
+                "sgt." => "Sergeant",
+                "adm." => "Admiral",
+                "brig." => "Brigadier",
+                _ => "Commander",
+            };
+        }
+        if words.is_empty() && c.tok.start >= s.start + 2 && self.t(c.tok.start - 1) == "," {
+            // "His incoming Middle East envoy, Steve Witkoff,"
+            let mut k = c.tok.start - 1;
+            while k > s.start && self.toks[k - 1].kind == TokKind::Word && lx::is_title_word(self.t(k - 1)) && self.tok_cand[k - 1].is_none() {
+                k -= 1;
+            }
+            if k < c.tok.start - 1 && lx::is_person_title(self.t(c.tok.start - 2)) {
+                return Some(((k..c.tok.start - 1).map(|i| self.t(i)).collect(), k));
+            }
+        }
         (!words.is_empty()).then_some((words, j))
     }
 
@@ -159,8 +189,9 @@ impl<'a> Describer<'a> {
         }
         let words: Vec<&str> = (rs..j).map(|i| self.t(i)).collect();
         if j < s.end && matches!(self.t(j), "of" | "for" | "at" | "to") {
+            // "leader of the main opposition Democratic Party"
             let mut k = j + 1;
-            if k < s.end && self.t(k) == "the" {
+            while k < s.end && k < j + 6 && self.tok_cand[k].is_none() && self.toks[k].kind == TokKind::Word && self.t(k).chars().next().is_some_and(char::is_lowercase) {
                 k += 1;
             }
             if affil.is_none() && k < s.end {
@@ -170,6 +201,47 @@ impl<'a> Describer<'a> {
             return None;
         }
         Some((words, affil))
+    }
+
+    /// `Name was sworn in as Pakistan's prime minister`, `Name, named as the new envoy`.
+    fn role_as(&self, c: &Candidate) -> Option<(Vec<&'a str>, Option<usize>)> {
+        let s = self.sent(c.tok.end.saturating_sub(1));
+        let mut j = c.tok.end;
+        let limit = (j + 8).min(s.end);
+        while j < limit && self.t(j) != "as" {
+            if self.tok_cand[j].is_some_and(|ci| self.cands[ci].label == Label::PERSON) {
+                return None;
+            }
+            j += 1;
+        }
+        if j >= limit {
+            return None;
+        }
+        j += 1;
+        if j < s.end && matches!(self.t(j), "the" | "a" | "an" | "its" | "his" | "her") {
+            j += 1;
+        }
+        let mut affil = None;
+        if j < s.end {
+            if let Some(ci) = self.tok_cand[j] {
+                if matches!(self.cands[ci].label, Label::GPE | Label::NORP | Label::ORG) {
+                    affil = Some(self.actor_of[ci]);
+                    j = self.cands[ci].tok.end;
+                    if j < s.end && self.toks[j].kind == TokKind::Possessive {
+                        j += 1;
+                    }
+                }
+            }
+        }
+        let rs = j;
+        while j < s.end && self.toks[j].kind == TokKind::Word && lx::is_title_word(self.t(j)) {
+            j += 1;
+        }
+        // The run must end in an office (prime minister, envoy), not a bare modifier.
+        if j == rs || !lx::is_person_title(self.t(j - 1)) {
+            return None;
+        }
+        Some(((rs..j).map(|i| self.t(i)).collect(), affil))
     }
 
     pub fn describe(&self) -> Vec<Description> {
@@ -209,7 +281,7 @@ impl<'a> Describer<'a> {
                             d.affiliation = aff;
                         }
                     }
-                    if let Some((words, aff)) = self.role_after(c) {
+                    if let Some((words, aff)) = self.role_after(c).or_else(|| self.role_as(c)) {
                         let role = titlecase_role(&words);
                         if !role.is_empty() && !d.roles.contains(&role) {
                             d.roles.push(role);

@@ -5,18 +5,23 @@
 /// Words that make up a person's title or office, lower-case.
 /// A run of these before a name is the person's role.
 const TITLE_WORDS: &[&str] = &[
-    "acting", "adm.", "admiral", "affairs", "ambassador", "archbishop", "assistant", "attorney", "ayatollah",
-    "bishop", "brig.", "brigadier", "capt.", "captain", "cardinal", "ceo", "chair", "chairman",
-    "chairperson", "chairwoman", "chancellor", "chief", "cmdr.", "col.", "colonel", "commander",
-    "commissioner", "congressman", "congresswoman", "counterpart", "crown", "dame", "defence", "defense",
-    "deputy", "diplomat", "director", "director-general", "dr", "dr.", "duke", "economy", "emir", "energy",
-    "envoy", "field", "finance", "first", "foreign", "former", "gen.", "general", "gov.", "governor",
-    "health", "home", "imam", "interior", "judge", "justice", "king", "lady", "leader", "lieutenant", "lord",
-    "lt.", "maj.", "major", "marshal", "mayor", "minister", "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-    "opposition", "pope", "premier", "president", "president-elect", "prime", "prince", "princess", "prof.",
-    "professor", "queen", "rabbi", "rep.", "representative", "secretary", "secretary-general", "sen.",
-    "senator", "sgt.", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman", "state",
-    "sultan", "supreme", "top", "trade", "treasury", "vice", "vice-president",
+    "acting", "activist", "adm.", "admiral", "adviser", "advisor", "affairs", "aide", "ambassador",
+    "analyst", "archbishop", "assistant", "attorney", "ayatollah", "bishop", "brig.", "brigadier", "cabinet",
+    "campaigner", "candidate", "capt.", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson",
+    "chairwoman", "challenger", "chancellor", "chief", "cmdr.", "co-founder", "coach", "col.", "colonel",
+    "commander", "commissioner", "congressman", "congresswoman", "correspondent", "counterpart", "crown",
+    "dame", "defence", "defender", "defense", "deputy", "diplomat", "director", "director-general", "dr",
+    "dr.", "duke", "economist", "economy", "editor", "elect", "emir", "energy", "envoy", "executive",
+    "field", "finance", "first", "foreign", "former", "founder", "gen.", "general", "goalkeeper", "gov.",
+    "governor", "governor-general", "health", "home", "imam", "incumbent", "interior", "judge", "justice",
+    "king", "lady", "lawmaker", "lawyer", "leader", "legislator", "lieutenant", "lord", "lt.", "maj.",
+    "major", "majority", "manager", "marshal", "mayor", "mediator", "midfielder", "minister", "minority",
+    "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "negotiator", "nominee", "official", "opposition", "pope",
+    "premier", "president", "president-elect", "prime", "prince", "princess", "prof.", "professor",
+    "prosecutor", "queen", "rabbi", "rep.", "representative", "researcher", "secretary", "secretary-general",
+    "sen.", "senator", "sgt.", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman",
+    "staff", "state", "striker", "sultan", "supreme", "top", "trade", "treasury", "vice", "vice-president",
+    "whip", "winger",
 ];
 
 /// Title words that on their own (capitalised, right before a name) mark a person.
@@ -211,6 +216,53 @@ pub fn is_calendar_or_function(w: &str) -> bool {
             | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun" | "january" | "february" | "march" | "april"
             | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan"
             | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "i" | "a"
-            | "an" | "the" | "am" | "pm" | "a.m" | "p.m" | "ok" | "tv" | "mr" | "mrs" | "ms" | "dr"
+            | "an" | "the" | "am" | "pm" | "a.m" | "p.m" | "ok" | "tv" | "mr" | "mrs" | "ms" | "dr" | "gmt" | "utc"
+            | "est" | "edt" | "pst" | "pdt" | "bst" | "cet" | "cest" | "ceo" | "cfo" | "gdp" | "covid" | "dna" | "vip"
+            | "hiv" | "aids" | "faq" | "pdf" | "ps" | "pps" | "usd" | "eur" | "ai"
+    )
+}
+
+/// Lower-case words after a hyphen that make an English compound, not a name
+/// syllable: `Turkish-backed`, `Moscow-based`.
+pub fn is_compound_suffix(w: &str) -> bool {
+    matches!(
+        w,
+        "backed" | "based" | "led" | "run" | "owned" | "style" | "born" | "speaking" | "controlled" | "linked"
+            | "funded" | "allied" | "bound" | "made" | "era" | "type" | "like" | "wide" | "free" | "friendly"
+            | "affiliated" | "aligned" | "held" | "occupied" | "annexed" | "dominated" | "majority" | "minority"
+            | "language" | "american" | "sponsored" | "supported" | "installed" | "appointed" | "elect" | "in"
+            | "up" | "out" | "off" | "on" | "at" | "for" | "to" | "and" | "the" | "of" | "area" | "side"
+            | "war" | "level" | "bloc" | "led," | "brokered" | "mediated" | "imposed" | "designated" | "inspired"
+    )
+}
+
+/// Words ending like verbs (-ing, -ed, -en, -s) that are not verbs.
+pub fn is_non_verb_ending(w: &str) -> bool {
+    matches!(
+        w,
+        "during" | "including" | "according" | "following" | "regarding" | "concerning" | "amid" | "between"
+            | "against" | "citizens" | "officials" | "forces" | "sides" | "talks" | "news" | "years" | "days"
+            | "weeks" | "months" | "as" | "its" | "his" | "has" | "was" | "is" | "this" | "thus" | "plus"
+            | "towards" | "sanctions" | "relations" | "ties" | "troops" | "leaders" | "residents" | "when"
+            | "then" | "often" | "even" | "seven" | "been" | "open" | "between," | "under" | "ten"
+            | "red" | "need" | "speed" | "hundred" | "united" | "armed" | "allied" | "based" | "embed"
+    )
+}
+
+/// Modal and auxiliary verbs.
+pub fn is_modal(w: &str) -> bool {
+    matches!(w, "will" | "would" | "must" | "can" | "could" | "should" | "may" | "might" | "shall" | "has" | "have" | "had" | "is" | "was" | "does" | "did")
+}
+
+/// Lower-case particles that open a surname: von der Leyen, de Blasio, da Silva.
+pub fn is_surname_particle(w: &str) -> bool {
+    matches!(w, "von" | "van" | "der" | "den" | "de" | "da" | "dos" | "del" | "di" | "du" | "la" | "le" | "bin" | "ibn" | "al" | "el")
+}
+
+/// Military ranks: kept apart from office titles in roles.
+pub fn is_rank(w: &str) -> bool {
+    matches!(
+        w.to_lowercase().as_str(),
+        "gen." | "general" | "lt." | "lieutenant" | "col." | "colonel" | "maj." | "major" | "capt." | "captain" | "sgt." | "adm." | "admiral" | "brig." | "brigadier" | "cmdr." | "marshal"
     )
 }

@@ -222,15 +222,51 @@ impl<'a> Recognizer<'a> {
                     end += 2;
                     continue;
                 }
-                // Connector followed by a capitalised word.
-                if tk.kind == TokKind::Word
-                    && lx::is_connector(self.t(end))
+                // A given-name syllable after a hyphen: Woo Won-shik, Lai Ching-te
+                // (the chunk already holds a surname), or Tehreek-e-Insaf.
+                if tk.kind == TokKind::Punct
+                    && self.t(end) == "-"
+                    && !tk.space_before
                     && end + 1 < sent.end
-                    && self.is_cap_word(end + 1, casing)
-                    && !lx::is_calendar_or_function(self.t(end + 1))
+                    && !self.toks[end + 1].space_before
+                    && self.toks[end + 1].kind == TokKind::Word
                 {
+                    let low = self.t(end + 1);
+                    let glued_cap = end + 3 < sent.end
+                        && self.t(end + 2) == "-"
+                        && !self.toks[end + 3].space_before
+                        && self.is_cap_word(end + 3, casing)
+                        && low.chars().count() <= 3;
+                    if glued_cap {
+                        end += 3;
+                        continue;
+                    }
+                    let prev_is_name = end - start >= 2 && self.is_cap_word(end - 1, casing) && self.is_cap_word(end - 2, casing);
+                    if prev_is_name
+                        && low.chars().all(|c| c.is_lowercase())
+                        && low.chars().count() <= 6
+                        && !lx::is_compound_suffix(low)
+                        && self.kb.lookup(self.t(end - 1)).is_empty()
+                    {
+                        end += 2;
+                        continue;
+                    }
+                }
+                // Possessive between capitalised words: People’s Liberation Army, Turkey’s NATO.
+                if tk.kind == TokKind::Possessive && end + 1 < sent.end && self.is_cap_word(end + 1, casing) {
                     end += 1;
                     continue;
+                }
+                // Connectors (up to three: "von der", "for the") followed by a capitalised word.
+                if tk.kind == TokKind::Word && lx::is_connector(self.t(end)) {
+                    let mut k = end;
+                    while k < sent.end && k < end + 3 && self.toks[k].kind == TokKind::Word && lx::is_connector(self.t(k)) {
+                        k += 1;
+                    }
+                    if k < sent.end && self.is_cap_word(k, casing) && !lx::is_calendar_or_function(self.t(k)) {
+                        end = k;
+                        continue;
+                    }
                 }
                 break;
             }
@@ -247,17 +283,16 @@ impl<'a> Recognizer<'a> {
     /// `Ministry of Foreign Affairs`, `Moscow Times`).
     fn org_pattern_end(&self, pos: usize, end: usize, casing: Casing) -> Option<usize> {
         // Head first: Ministry of Defence, Bank of England, Organisation for Security ...
-        if lx::is_org_head(self.t(pos))
-            && pos + 2 < end
-            && matches!(self.t(pos + 1), "of" | "for" | "on")
-            && self.is_cap_word(pos + 2, casing)
-        {
-            return Some(end);
+        if lx::is_org_head(self.t(pos)) && pos + 2 < end && matches!(self.t(pos + 1), "of" | "for" | "on") {
+            let k = if self.t(pos + 2) == "the" { pos + 3 } else { pos + 2 };
+            if k < end && self.is_cap_word(k, casing) {
+                return Some(end);
+            }
         }
         let mut h = None;
         let mut j = pos;
         while j < end && j < pos + 7 {
-            if self.is_word(j) && lx::is_connector(self.t(j)) {
+            if (self.is_word(j) && lx::is_connector(self.t(j))) || self.toks[j].kind == TokKind::Possessive {
                 break;
             }
             if self.is_word(j) && lx::is_org_head(self.t(j)) && j > pos {
@@ -278,9 +313,18 @@ impl<'a> Recognizer<'a> {
         }
         let h = h?;
         let mut e = h + 1;
-        // "of Foreign Affairs", "for Security and Cooperation in Europe"
-        if e + 1 < end && matches!(self.t(e), "of" | "for" | "on") && self.is_cap_word(e + 1, casing) {
-            e = end;
+        // "of Foreign Affairs", "for the Safeguard of the Homeland"
+        if e + 1 < end && matches!(self.t(e), "of" | "for" | "on") {
+            let k = if self.t(e + 1) == "the" { e + 2 } else { e + 1 };
+            // …but not over another known organisation: Eastern Theater Command | of the People's Liberation Army
+            let known_org = self.kb_longest(k.min(end - 1), end, casing).is_some_and(|(_, en)| matches!(en, Entry::OrgName(_) | Entry::OrgAcronym(_)));
+            if k < end && self.is_cap_word(k, casing) && !known_org {
+                e = end;
+            }
+        }
+        // "Cabinet Secretary" is a title, not an organisation.
+        if e == h + 1 && self.t(h).eq_ignore_ascii_case("cabinet") && e < end && lx::is_person_title(self.t(e)) {
+            return None;
         }
         Some(e)
     }
@@ -335,8 +379,22 @@ impl<'a> Recognizer<'a> {
             }
             let org = self.org_pattern_end(pos, ch.end, casing);
             // 1. Knowledge base, unless an organisation pattern reaches further.
+            let kb = kb.filter(|&(kend, e)| {
+                let place_word = matches!(e, Entry::Capital(_) | Entry::CountryName(_)) && kend == pos + 1;
+                let name_follows = kend < ch.end && self.is_word(kend) && self.toks[kend].space_before && self.kb.lookup(self.t(kend)).is_empty() && !lx::is_title_word(self.t(kend)) && !lx::is_org_head(self.t(kend)) && !lx::is_loc_head(self.t(kend));
+                !(after_title && place_word && name_follows)
+            });
             if let Some((kend, e)) = kb {
                 let is_org_entry = matches!(e, Entry::OrgName(_) | Entry::OrgAcronym(_));
+                // Taiwan Strait, Gulf of ..: a place name with a place head noun.
+                if !is_org_entry && kend < ch.end && self.is_word(kend) && lx::is_loc_head(self.t(kend)) && org.is_none_or(|oe| oe <= kend + 1) {
+                    let r = pos..kend + 1;
+                    let key = format!("loc:{}", self.span_text(r.clone()));
+                    self.push(out, r, Label::LOC, Source::PlacePattern, 0.8, key);
+                    after_title = false;
+                    pos = kend + 1;
+                    continue;
+                }
                 if !(org.is_some_and(|oe| oe > kend) && !is_org_entry) {
                     let sent_initial_common = kend == pos + 1 && self.toks[pos].sent_start && self.is_common(pos) && matches!(e, Entry::Capital(_));
                     if !sent_initial_common {
@@ -367,6 +425,9 @@ impl<'a> Recognizer<'a> {
             let mut e = pos + 1;
             while e < ch.end {
                 let w = self.t(e);
+                if self.toks[e].kind == TokKind::Possessive {
+                    break;
+                }
                 if self.is_word(e) && lx::is_connector(w) && !lx::is_name_particle(w) {
                     break;
                 }
@@ -416,10 +477,18 @@ impl<'a> Recognizer<'a> {
         let before = (r.start > sent.start).then(|| self.t(r.start - 1));
         let after = (r.end < sent.end).then(|| self.toks[r.end]);
         if let Some(b) = before {
-            if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across") {
+            if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across" | "over") {
                 return false;
             }
             if lx::is_agent_verb(b) && b != "is" && b != "was" && b != "has" && b != "had" && b != "have" {
+                return true;
+            }
+            // accusing Nairobi, given Budapest, urged Kyiv
+            let verbish = b.chars().all(|c| c.is_lowercase()) && (b.ends_with("ing") || b.ends_with("ed") || b.ends_with("en")) && !lx::is_non_verb_ending(b);
+            if verbish {
+                return true;
+            }
+            if b == "on" && r.start >= sent.start + 2 && matches!(self.t(r.start - 2), "sanctions" | "pressure" | "demands") {
                 return true;
             }
         }
@@ -428,7 +497,12 @@ impl<'a> Recognizer<'a> {
                 return true;
             }
             let w = a.text(self.text);
-            if lx::is_agent_verb(w) || lx::is_speech_verb(w) {
+            if lx::is_agent_verb(w) || lx::is_speech_verb(w) || lx::is_modal(w) {
+                return true;
+            }
+            // Kyiv fights, Washington eased (a lower-case verb-like word, then more sentence)
+            let verbish = w.chars().all(|c| c.is_lowercase()) && w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))) && !lx::is_non_verb_ending(w);
+            if verbish && r.end + 1 < sent.end && self.toks[r.end + 1].kind != TokKind::Punct {
                 return true;
             }
             // "Washington and Riyadh urged …": the verb after a coordinated capital.
@@ -458,7 +532,10 @@ impl<'a> Recognizer<'a> {
         if r.start >= r.end {
             return;
         }
-        let words: Vec<usize> = r.clone().filter(|&i| self.is_word(i) && !lx::is_name_particle(self.t(i))).collect();
+        let words: Vec<usize> = r
+            .clone()
+            .filter(|&i| self.is_word(i) && !lx::is_name_particle(self.t(i)) && !(i > r.start && self.t(i - 1) == "-" && !self.toks[i].space_before))
+            .collect();
         if words.is_empty() {
             return;
         }
@@ -507,7 +584,7 @@ impl<'a> Recognizer<'a> {
         }
         let prev = (r.start > sent.start).then(|| self.t(r.start - 1));
         if n >= 2 && !words.iter().any(|&i| self.is_common(i)) {
-            if prev.is_some_and(lx::is_locative_preposition) && !self.kb.is_given_name(first) {
+            if prev.is_some_and(|p| lx::is_locative_preposition(p) && !matches!(p, "from" | "at" | "to" | "toward" | "towards")) && !self.kb.is_given_name(first) {
                 self.push(out, r, Label::GPE, Source::Context, 0.5, format!("gpe:{text}"));
             } else {
                 self.push(out, r, Label::PERSON, Source::Name, 0.6, key);
@@ -528,6 +605,41 @@ impl<'a> Recognizer<'a> {
             } else if prev.is_some_and(lx::is_locative_preposition) {
                 self.push(out, r, Label::GPE, Source::Context, 0.5, format!("gpe:{text}"));
             }
+        }
+    }
+
+    /// A surface shared by several organisations (PTI: an Indian news agency
+    /// and a Pakistani party) goes to the one whose home country this
+    /// article mentions most.
+    fn disambiguate_orgs(&self, cands: &mut [Candidate]) {
+        let mut country_count: HashMap<&str, usize> = HashMap::new();
+        for c in cands.iter() {
+            if let Some(code) = c.key.strip_prefix("c:") {
+                *country_count.entry(code).or_default() += 1;
+            }
+        }
+        let mut rekey: Vec<(usize, Entry)> = Vec::new();
+        for (i, c) in cands.iter().enumerate() {
+            let Source::Kb(e @ (Entry::OrgAcronym(_) | Entry::OrgName(_))) = c.source else { continue };
+            let entries = self.kb.lookup(&self.span_text(c.tok.clone()));
+            let orgs: Vec<Entry> = entries.iter().copied().filter(|x| matches!(x, Entry::OrgAcronym(_) | Entry::OrgName(_))).collect();
+            if orgs.len() < 2 {
+                continue;
+            }
+            let score = |x: &Entry| match x {
+                Entry::OrgAcronym(j) | Entry::OrgName(j) => {
+                    self.kb.orgs[*j as usize].country.as_deref().and_then(|cc| country_count.get(cc)).copied().unwrap_or(0)
+                }
+                _ => 0,
+            };
+            let best = orgs.iter().copied().max_by_key(|x| (score(x), *x == e)).unwrap_or(e);
+            if best != e && score(&best) > score(&e) {
+                rekey.push((i, best));
+            }
+        }
+        for (i, e) in rekey {
+            cands[i].source = Source::Kb(e);
+            cands[i].key = entry_key(self.kb, e);
         }
     }
 
@@ -567,8 +679,10 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
             };
-            // A KB acronym names the actor for both spans.
-            let (key, label) = inner_kb.unwrap_or((key, label));
+            // A KB acronym names the actor for both spans, unless the
+            // expansion itself is a known organisation (People Power Party (PPP)).
+            let expansion_known = before.is_some_and(|ci| cands[ci].tok.start == start && matches!(cands[ci].source, Source::Kb(_)));
+            let (key, label) = if expansion_known { (key, label) } else { inner_kb.unwrap_or((key, label)) };
             let lo = cands.partition_point(|c| c.tok.end <= start);
             for (k, c) in cands.iter().enumerate().skip(lo) {
                 if c.tok.start > i + 1 {
@@ -632,8 +746,8 @@ impl<'a> Recognizer<'a> {
                             known.entry(w.to_string()).or_insert((Label::PERSON, c.key.clone(), 0.85));
                         }
                     }
-                    // surname wins over given name for the same surface
-                    if let Some(w) = words.last() {
+                    // a surname wins over a given name for the same surface
+                    if let Some(w) = words.last().filter(|_| words.len() > 1) {
                         known.insert(w.to_string(), (Label::PERSON, c.key.clone(), 0.85));
                     }
                 }
@@ -667,7 +781,12 @@ impl<'a> Recognizer<'a> {
             // Part of a hyphenated lower-case compound: skip (e.g. "Putin-style" is fine to keep though).
             let hit = known.get(w).or_else(|| if is_all_caps(w) { known.get(&title_case(w)) } else { None });
             if let Some((label, key, conf)) = hit {
-                add.push(Candidate { tok: i..i + 1, start: self.toks[i].start, end: self.toks[i].end, label: *label, source: Source::Known, confidence: *conf, key: key.clone() });
+                // "von der Leyen", "de Blasio": take the particles along.
+                let mut st = i;
+                while *label == Label::PERSON && st > 0 && !covered[st - 1] && self.toks[st].space_before && self.is_word(st - 1) && lx::is_surname_particle(self.t(st - 1)) {
+                    st -= 1;
+                }
+                add.push(Candidate { tok: st..i + 1, start: self.toks[st].start, end: self.toks[i].end, label: *label, source: Source::Known, confidence: *conf, key: key.clone() });
             }
         }
         cands.extend(add);
@@ -710,6 +829,7 @@ impl Recognizer<'_> {
     /// Document-level stages: acronyms in parentheses, then names found once
     /// tagged everywhere. `cands` must be sorted by start.
     pub fn document_pass(&self, cands: &mut Vec<Candidate>) {
+        self.disambiguate_orgs(cands);
         let acr = self.acronyms(cands);
         cands.sort_by_key(|c| c.start);
         // A bare acronym guessed earlier joins its expansion.

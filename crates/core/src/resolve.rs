@@ -35,28 +35,29 @@ fn name_words(key: &str) -> Vec<String> {
 }
 
 /// Map every person key to its canonical key.
+///
+/// Full names (two words or more) are grouped first: a longer form joins a
+/// shorter one with the same last word (`Putin` … `Vladimir Putin`). Then each
+/// single word joins the full name that contains it (as surname first) and
+/// was introduced first before it, else the first one after it:
+/// `Yoon` → `Yoon Suk Yeol`.
 fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
     struct Group {
         words: Vec<String>,
         key: String,
+        first: usize,
     }
     let mut groups: Vec<Group> = Vec::new();
     let mut alias: HashMap<String, String> = HashMap::new();
-    for c in cands.iter().filter(|c| c.label == Label::PERSON) {
-        if alias.contains_key(&c.key) {
-            continue;
-        }
+    let persons = || cands.iter().filter(|c| c.label == Label::PERSON);
+    for c in persons() {
         let words = name_words(&c.key);
-        if words.is_empty() {
+        if words.len() < 2 || alias.contains_key(&c.key) {
             continue;
         }
         let found = groups.iter_mut().rev().find(|g| {
-            if words.len() == 1 {
-                g.words.contains(&words[0])
-            } else {
-                let (short, long) = if g.words.len() <= words.len() { (&g.words, &words) } else { (&words, &g.words) };
-                short.last() == long.last() && short.iter().all(|w| long.contains(w))
-            }
+            let (short, long) = if g.words.len() <= words.len() { (&g.words, &words) } else { (&words, &g.words) };
+            short.last() == long.last() && short.iter().all(|w| long.contains(w))
         });
         match found {
             Some(g) => {
@@ -67,7 +68,33 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
             }
             None => {
                 alias.insert(c.key.clone(), c.key.clone());
-                groups.push(Group { words, key: c.key.clone() });
+                groups.push(Group { words, key: c.key.clone(), first: c.start });
+            }
+        }
+    }
+    for c in persons() {
+        if alias.contains_key(&c.key) {
+            continue;
+        }
+        let words = name_words(&c.key);
+        let Some(w) = words.first().filter(|_| words.len() == 1) else {
+            alias.insert(c.key.clone(), c.key.clone());
+            continue;
+        };
+        let with_word = || groups.iter().filter(|g| g.words.contains(w));
+        // Prefer a surname match, then the person introduced first (the
+        // story's subject: a bare "Sharif" is Shehbaz, not his brother
+        // mentioned in passing).
+        let best = |gs: Vec<&Group>| gs.into_iter().min_by_key(|g| (g.words.last() != Some(w), g.first)).map(|g| g.key.clone());
+        let before: Vec<&Group> = with_word().filter(|g| g.first <= c.start).collect();
+        let target = best(before).or_else(|| best(with_word().collect()));
+        match target {
+            Some(k) => {
+                alias.insert(c.key.clone(), k);
+            }
+            None => {
+                alias.insert(c.key.clone(), c.key.clone());
+                groups.push(Group { words, key: c.key.clone(), first: c.start });
             }
         }
     }
@@ -254,8 +281,8 @@ mod tests {
         let c = vec![cand("p:Ilham Aliyev", Label::PERSON, 0), cand("p:Heydar Aliyev", Label::PERSON, 3), cand("p:Aliyev", Label::PERSON, 6)];
         let j = join_persons(&c);
         assert_ne!(j["p:Ilham Aliyev"], j["p:Heydar Aliyev"]);
-        // the most recent full name wins
-        assert_eq!(j["p:Aliyev"], "p:Heydar Aliyev");
+        // the person introduced first wins
+        assert_eq!(j["p:Aliyev"], "p:Ilham Aliyev");
     }
 
     #[test]
