@@ -15,9 +15,10 @@
 //!   adjectival/demonym variants from the country-level blocks only, heavily filtered;
 //! - `<shared>/data/ner/{gmb-voa,gum,wikigold}` (public domain / CC-BY): word statistics
 //!   for the given-name and common-word lists (GUM: only the CC-BY `gum_ccby.*` files);
-//! - `<curated>/countries.tsv`, `orgs.tsv`, `given-names-extra.txt` (our own words).
+//! - `<curated>/countries.tsv`, `orgs.tsv`, `cities.tsv`, `given-names-extra.txt` (our
+//!   own words).
 //!
-//! Outputs in `<out>`: `countries.tsv`, `orgs.tsv`, `given-names.txt`,
+//! Outputs in `<out>`: `countries.tsv`, `orgs.tsv`, `cities.tsv`, `given-names.txt`,
 //! `common-words.txt`, `ATTRIBUTION.md`. The output is deterministic: the same inputs
 //! give the same bytes. Formats are documented in the header comment of each file and
 //! in `crates/core/src/kb.rs`, which parses them.
@@ -43,6 +44,7 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
     let cur_countries = read(&curated.join("countries.tsv"))?;
     let cur_orgs = read(&curated.join("orgs.tsv"))?;
     let cur_given = read(&curated.join("given-names-extra.txt"))?;
+    let cur_cities = read(&curated.join("cities.tsv"))?;
 
     let mut report = Report::default();
     let countries = build_countries(&mledoze, &codes_csv, &phoenix, &cur_countries, &mut report)?;
@@ -52,14 +54,16 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
     let (place_words, kb_words) = kb_single_words(&countries, &orgs);
     let common = common_words(&corpora, &place_words);
     let given = given_names(&corpora, &common, &kb_words, &cur_given)?;
+    let cities = build_cities(&cur_cities, &countries, &orgs, &common, &given)?;
 
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let files = [
         ("countries.tsv", countries_tsv(&countries)),
         ("orgs.tsv", orgs_tsv(&orgs)),
+        ("cities.tsv", cities_tsv(&cities.rows)),
         ("given-names.txt", word_list("# given names, one per line (derived from NER corpora + kb/curated/given-names-extra.txt); see ATTRIBUTION.md", &given)),
         ("common-words.txt", word_list("# common English words, lower case, one per line (derived from NER corpora); see ATTRIBUTION.md", &common)),
-        ("ATTRIBUTION.md", attribution(&countries, &orgs, given.len(), common.len(), &report)),
+        ("ATTRIBUTION.md", attribution(&countries, &orgs, cities.rows.len(), given.len(), common.len(), &report)),
     ];
     let mut total = 0;
     for (name, text) in &files {
@@ -84,6 +88,27 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
         report.phoenix.len(),
         report.phoenix.join(", ")
     );
+    let regions = cities.rows.iter().filter(|c| c.kind == "region").count();
+    eprintln!(
+        "kb: {} cities and regions ({} cities, {} regions), {} surface forms",
+        cities.rows.len(),
+        cities.rows.len() - regions,
+        regions,
+        cities
+            .rows
+            .iter()
+            .map(|c| 1 + c.aliases.len())
+            .sum::<usize>()
+    );
+    for w in &cities.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !cities.given_names.is_empty() {
+        eprintln!(
+            "kb: city forms that are also given names (kept): {}",
+            cities.given_names.join(", ")
+        );
+    }
     if !report.shared_surfaces.is_empty() {
         eprintln!(
             "kb: surface forms shared by several states (kept on all): {}",
@@ -951,7 +976,7 @@ struct OrgRow {
 }
 
 const SECTORS: &[&str] = &[
-    "IGO", "MED", "GOV", "MIL", "NGO", "PTY", "REB", "BUS", "EDU", "REL",
+    "IGO", "MED", "GOV", "MIL", "NGO", "PTY", "REB", "BUS", "EDU", "REL", "SPO",
 ];
 
 fn build_orgs(curated: &str, places: &[Place]) -> Result<Vec<OrgRow>, String> {
@@ -1052,6 +1077,175 @@ fn orgs_tsv(orgs: &[OrgRow]) -> String {
             o.aliases.join(";"),
             o.wikidata.clone(),
             o.description.clone(),
+        ];
+        s.push_str(&fields.join("\t"));
+        s.push('\n');
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------
+// Cities and regions
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug)]
+struct CityRow {
+    name: String,
+    /// Code of a place in `countries.tsv`.
+    country: String,
+    aliases: Vec<String>,
+    /// `city` or `region`.
+    kind: &'static str,
+}
+
+struct Cities {
+    rows: Vec<CityRow>,
+    /// Curated forms left out, one line each.
+    warnings: Vec<String>,
+    /// Single-word forms that are also in the given-name list (kept; for review).
+    given_names: Vec<String>,
+}
+
+/// The form and, like `Kb::parse`, the form without a leading "the ".
+fn surface_keys(form: &str) -> impl Iterator<Item = &str> {
+    let rest = form
+        .strip_prefix("the ")
+        .or_else(|| form.strip_prefix("The "));
+    std::iter::once(form).chain(rest)
+}
+
+/// Cities and regions from `kb/curated/cities.tsv`. The country must be a place
+/// code and the kind `city` or `region` (otherwise the build fails). Accent-free,
+/// "St."/"Saint" and curly-apostrophe variants are added. A form that a country,
+/// capital, demonym, metonym or organisation already uses, that is an ordinary
+/// English word, or that an earlier city already has, is dropped with a warning; a
+/// city whose own name is dropped is dropped whole. Sorted by country, then name.
+fn build_cities(
+    curated: &str,
+    places: &[Place],
+    orgs: &[OrgRow],
+    common: &[String],
+    given: &[String],
+) -> Result<Cities, String> {
+    let codes: HashSet<&str> = places.iter().map(|p| p.code.as_str()).collect();
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut take = |form: &str, what: String| {
+        for k in surface_keys(form) {
+            taken.entry(k.to_string()).or_insert_with(|| what.clone());
+        }
+    };
+    for p in places {
+        take(&p.name, format!("the name of {}", p.code));
+        for (list, what) in [
+            (&p.aliases, "a name"),
+            (&p.demonyms, "a demonym"),
+            (&p.capitals, "a capital"),
+            (&p.metonyms, "a metonym"),
+        ] {
+            for f in list {
+                take(f, format!("{what} of {}", p.code));
+            }
+        }
+    }
+    for o in orgs {
+        for f in std::iter::once(&o.name)
+            .chain(&o.aliases)
+            .chain(&o.acronyms)
+        {
+            take(f, format!("a name of organisation {}", o.id));
+        }
+    }
+    let common: HashSet<&str> = common.iter().map(String::as_str).collect();
+    let given: HashSet<&str> = given.iter().map(String::as_str).collect();
+
+    let mut rows: Vec<CityRow> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut given_hits = BTreeSet::new();
+    // Surface form -> (city name, line) of the city that has it.
+    let mut claimed: HashMap<String, (String, usize)> = HashMap::new();
+    for (line, f) in parse_tsv(curated, 4, "kb/curated/cities.tsv")? {
+        let ctx = format!("kb/curated/cities.tsv:{line}");
+        let (name, country) = (f[0].clone(), f[1].clone());
+        if name.is_empty() {
+            return Err(format!("{ctx}: empty name"));
+        }
+        if !codes.contains(country.as_str()) {
+            return Err(format!(
+                "{ctx}: {name}: country {country:?} is not a place code in countries.tsv"
+            ));
+        }
+        let kind = match f[3].as_str() {
+            "city" => "city",
+            "region" => "region",
+            k => return Err(format!("{ctx}: {name}: kind {k:?} (city|region)")),
+        };
+        let aliases = split_list(&f[2]);
+        for x in std::iter::once(&name).chain(&aliases) {
+            check_item(x, &ctx)?;
+        }
+        let mut forms = Vec::new();
+        for form in with_variants(std::iter::once(&name).chain(aliases.iter())) {
+            let why = surface_keys(&form).find_map(|k| {
+                if let Some(what) = taken.get(k) {
+                    return Some(format!("{k:?} is {what}"));
+                }
+                if let Some((other, l)) = claimed.get(k).filter(|(_, l)| *l != line) {
+                    return Some(format!("{k:?} is already a form of {other} (line {l})"));
+                }
+                (!k.contains([' ', '-', '.']) && common.contains(k.to_lowercase().as_str()))
+                    .then(|| format!("{k:?} is a common English word"))
+            });
+            match why {
+                Some(why) if form == name => {
+                    warnings.push(format!("{ctx}: {name} ({country}) dropped: {why}"));
+                    forms.clear();
+                    break;
+                }
+                Some(why) => {
+                    warnings.push(format!(
+                        "{ctx}: {name} ({country}): form {form:?} dropped: {why}"
+                    ));
+                }
+                None => forms.push(form),
+            }
+        }
+        if forms.is_empty() {
+            continue;
+        }
+        for form in &forms {
+            for k in surface_keys(form) {
+                claimed
+                    .entry(k.to_string())
+                    .or_insert_with(|| (name.clone(), line));
+                if !k.contains(' ') && given.contains(k) {
+                    given_hits.insert(k.to_string());
+                }
+            }
+        }
+        forms.remove(0);
+        rows.push(CityRow {
+            name,
+            country,
+            aliases: forms,
+            kind,
+        });
+    }
+    rows.sort_by(|a, b| a.country.cmp(&b.country).then_with(|| a.name.cmp(&b.name)));
+    Ok(Cities {
+        rows,
+        warnings,
+        given_names: given_hits.into_iter().collect(),
+    })
+}
+
+fn cities_tsv(rows: &[CityRow]) -> String {
+    let mut s = String::from("# name\tcountry\taliases\tkind\n");
+    for c in rows {
+        let fields = [
+            c.name.as_str(),
+            c.country.as_str(),
+            &c.aliases.join(";"),
+            c.kind,
         ];
         s.push_str(&fields.join("\t"));
         s.push('\n');
@@ -1534,6 +1728,7 @@ fn word_list(header: &str, words: &[String]) -> String {
 fn attribution(
     places: &[Place],
     orgs: &[OrgRow],
+    n_cities: usize,
     given: usize,
     common: usize,
     report: &Report,
@@ -1553,6 +1748,7 @@ edit `kb/curated/` and rebuild.
 |---|---|
 | `countries.tsv` ({n_places} places) | mledoze/countries (ODbL 1.0): names, alternative spellings, demonyms, capitals, ISO codes, independence, region. datasets/country-codes (PDDL 1.0): Wikidata ids. Phoenix/PETRARCH-2 country dictionary (MIT): {n_phx} extra adjectival/demonym variants. `kb/curated/countries.tsv` (our own): extra aliases, demonyms, metonyms, name choices, and {curated_only} places not in mledoze. |
 | `orgs.tsv` ({n_orgs} entries) | `kb/curated/orgs.tsv` only: our own list and descriptions. Wikidata ids (CC0) were checked against public listings. |
+| `cities.tsv` ({n_cities} entries) | `kb/curated/cities.tsv` only: our own list of facts (place names, spellings, the country each lies in, city or region), with generated accent-free variants. |
 | `given-names.txt` ({given} names) | First words of person names in the GMB (public domain), GUM CC-BY subset and wikigold (CC-BY 4.0) corpora, plus `kb/curated/given-names-extra.txt` (our own). |
 | `common-words.txt` ({common} words) | Word frequencies in the same three corpora. |
 
@@ -1620,6 +1816,7 @@ Only word statistics are kept (no sentences):
         n_phx = report.phoenix.len(),
         curated_only = curated_only,
         n_orgs = orgs.len(),
+        n_cities = n_cities,
         given = given,
         common = common,
     )
@@ -1674,6 +1871,72 @@ mod tests {
         assert!(v.contains(&"Côte d’Ivoire".to_string()));
         let v = with_variants([String::from("Saint Lucia")].iter());
         assert!(v.contains(&"St. Lucia".to_string()));
+    }
+
+    fn place(code: &str, name: &str, capitals: &[&str]) -> Place {
+        Place {
+            code: code.into(),
+            iso3: String::new(),
+            name: name.into(),
+            status: "state",
+            aliases: vec![],
+            demonyms: vec![],
+            capitals: capitals.iter().map(|c| c.to_string()).collect(),
+            metonyms: vec![],
+            wikidata: String::new(),
+            region: String::new(),
+            remove: vec![],
+            no_plural: vec![],
+            drop: vec![],
+        }
+    }
+
+    #[test]
+    fn cities_are_checked() {
+        let places = [
+            place("BR", "Brazil", &["Brasília"]),
+            place("GE", "Georgia", &["Tbilisi"]),
+            place("US", "United States", &["Washington"]),
+        ];
+        let curated = "# c\n\
+            São Paulo\tBR\t\tcity\n\
+            Georgia\tUS\t\tregion\n\
+            Texas\tUS\tTbilisi;Lone Star State\tregion\n\
+            Nice\tBR\t\tcity\n\
+            Texas\tUS\t\tregion\n\
+            Saint Louis\tUS\tthe Gateway City\tcity\n";
+        let common = vec!["nice".to_string()];
+        let c = build_cities(curated, &places, &[], &common, &[]).unwrap();
+        let rows: Vec<String> = c
+            .rows
+            .iter()
+            .map(|r| {
+                format!(
+                    "{}|{}|{}|{}",
+                    r.name,
+                    r.country,
+                    r.aliases.join(";"),
+                    r.kind
+                )
+            })
+            .collect();
+        assert_eq!(
+            rows,
+            vec![
+                "São Paulo|BR|Sao Paulo|city",
+                "Saint Louis|US|St. Louis;St Louis;the Gateway City|city",
+                "Texas|US|Lone Star State|region",
+            ]
+        );
+        assert_eq!(c.warnings.len(), 4, "{:?}", c.warnings);
+        assert!(c.warnings[0].contains("Georgia (US) dropped"));
+        assert!(c.warnings[1].contains("\"Tbilisi\" is a capital of GE"));
+        assert!(c.warnings[2].contains("common English word"));
+        assert!(c.warnings[3].contains("already a form of Texas"));
+        assert!(build_cities("X\tZZ\t\tcity\n", &places, &[], &[], &[]).is_err());
+        assert!(build_cities("X\tBR\t\ttown\n", &places, &[], &[], &[]).is_err());
+        let t = cities_tsv(&c.rows);
+        assert!(t.starts_with("# name\tcountry\taliases\tkind\nSão Paulo\tBR\tSao Paulo\tcity\n"));
     }
 
     #[test]

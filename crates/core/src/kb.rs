@@ -1,5 +1,5 @@
-//! The embedded knowledge base: places (states and territories), organisations and
-//! groups, given names and common words.
+//! The embedded knowledge base: places (states and territories), cities and regions,
+//! organisations and groups, given names and common words.
 //!
 //! The tables are compiled by `dramatis kb build` (crates/cli/src/kb_build.rs) into
 //! `assets/kb/` and embedded here with `include_str!`, so the engine needs no I/O
@@ -14,6 +14,10 @@
 //!   without one (`nagorno-karabakh`); `status` is `state` or `territory`.
 //! - `orgs.tsv`: `id name label kind sector country acronyms aliases wikidata
 //!   description`. `label` is `ORG` or `NORP`; `kind` is `organisation` or `group`.
+//! - `cities.tsv`: `name country aliases kind`. `country` is a `code` of
+//!   `countries.tsv` (the territory's slug for a city inside one: Rafah is in
+//!   `gaza-strip`); `kind` is `city` or `region` (a state, province or well-known
+//!   region). No city form is also a form of a country or an organisation.
 //! - `given-names.txt`, `common-words.txt`: one word per line.
 //!
 //! Surface forms are stored exactly as written in prose ("U.S.", "Nagorno-Karabakh",
@@ -27,6 +31,7 @@ use crate::{Kind, Label};
 
 const COUNTRIES_TSV: &str = include_str!("../../../assets/kb/countries.tsv");
 const ORGS_TSV: &str = include_str!("../../../assets/kb/orgs.tsv");
+const CITIES_TSV: &str = include_str!("../../../assets/kb/cities.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../assets/kb/given-names.txt");
 const COMMON_WORDS: &str = include_str!("../../../assets/kb/common-words.txt");
 
@@ -97,7 +102,8 @@ pub struct Org {
     pub name: String,
     pub label: Label,
     pub kind: Kind,
-    /// CAMEO-style sector: IGO, MED, GOV, MIL, NGO, PTY, REB, BUS, EDU, REL, or empty.
+    /// CAMEO-style sector: IGO, MED, GOV, MIL, NGO, PTY, REB, BUS, EDU, REL, SPO, or
+    /// empty.
     pub sector: String,
     /// ISO alpha-2 of the home country; `None` for international bodies.
     pub country: Option<String>,
@@ -109,7 +115,37 @@ pub struct Org {
     pub description: String,
 }
 
-/// What a surface form names; the number indexes [`Kb::countries`] or [`Kb::orgs`].
+/// Whether a [`City`] is a city or a region (a first-level subdivision such as a US
+/// state, or a well-known region or island).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum CityKind {
+    City,
+    Region,
+}
+
+impl CityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            CityKind::City => "city",
+            CityKind::Region => "region",
+        }
+    }
+}
+
+/// A city or region that is not a capital ("São Paulo", "Kharkiv", "Texas").
+#[derive(Clone, Debug, PartialEq)]
+pub struct City {
+    /// The name as news writes it, with diacritics ("São Paulo").
+    pub name: String,
+    /// The `code` of the [`Country`] it lies in ("BR", "gaza-strip").
+    pub country: String,
+    /// Other names and spellings ("Sao Paulo", "Odessa", "NYC").
+    pub aliases: Vec<String>,
+    pub kind: CityKind,
+}
+
+/// What a surface form names; the number indexes [`Kb::countries`], [`Kb::orgs`] or
+/// [`Kb::cities`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry {
     CountryName(u32),
@@ -118,10 +154,12 @@ pub enum Entry {
     Metonym(u32),
     OrgName(u32),
     OrgAcronym(u32),
+    /// A city or region (name or alias).
+    City(u32),
 }
 
 impl Entry {
-    /// The index into `countries` or `orgs`.
+    /// The index into `countries`, `orgs` or `cities`.
     pub fn index(self) -> u32 {
         match self {
             Entry::CountryName(i)
@@ -129,7 +167,8 @@ impl Entry {
             | Entry::Capital(i)
             | Entry::Metonym(i)
             | Entry::OrgName(i)
-            | Entry::OrgAcronym(i) => i,
+            | Entry::OrgAcronym(i)
+            | Entry::City(i) => i,
         }
     }
 
@@ -145,6 +184,7 @@ impl Entry {
 pub struct Kb {
     pub countries: Vec<Country>,
     pub orgs: Vec<Org>,
+    pub cities: Vec<City>,
     given: HashSet<String>,
     common: HashSet<String>,
     surface: HashMap<String, Vec<Entry>>,
@@ -158,15 +198,22 @@ impl Kb {
     pub fn embedded() -> &'static Kb {
         static KB: OnceLock<Kb> = OnceLock::new();
         KB.get_or_init(|| {
-            Kb::parse(COUNTRIES_TSV, ORGS_TSV, GIVEN_NAMES, COMMON_WORDS)
-                .expect("embedded knowledge base (assets/kb) is malformed; run `dramatis kb build`")
+            Kb::parse(
+                COUNTRIES_TSV,
+                ORGS_TSV,
+                CITIES_TSV,
+                GIVEN_NAMES,
+                COMMON_WORDS,
+            )
+            .expect("embedded knowledge base (assets/kb) is malformed; run `dramatis kb build`")
         })
     }
 
-    /// Parse the four tables (see the module documentation for their formats).
+    /// Parse the five tables (see the module documentation for their formats).
     pub fn parse(
         countries_tsv: &str,
         orgs_tsv: &str,
+        cities_tsv: &str,
         given: &str,
         common: &str,
     ) -> Result<Kb, String> {
@@ -231,6 +278,28 @@ impl Kb {
             });
         }
 
+        let mut cities = Vec::new();
+        for (n, line) in data_lines(cities_tsv) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 4 {
+                return Err(format!("cities.tsv:{n}: {} fields, expected 4", f.len()));
+            }
+            let kind = match f[3] {
+                "city" => CityKind::City,
+                "region" => CityKind::Region,
+                k => return Err(format!("cities.tsv:{n}: kind {k:?}")),
+            };
+            if f[0].is_empty() || f[1].is_empty() {
+                return Err(format!("cities.tsv:{n}: empty name or country"));
+            }
+            cities.push(City {
+                name: f[0].to_string(),
+                country: f[1].to_string(),
+                aliases: list(f[2]),
+                kind,
+            });
+        }
+
         let given: HashSet<String> = data_lines(given)
             .map(|(_, w)| w.trim().to_string())
             .collect();
@@ -291,6 +360,31 @@ impl Kb {
                 add(a, Entry::OrgAcronym(i));
             }
         }
+        // Cities come last and never take a form that is already known, so a city
+        // cannot shadow a country, capital or organisation ("Georgia").
+        for (i, c) in cities.iter().enumerate() {
+            if !country_by_code.contains_key(&c.country) {
+                return Err(format!(
+                    "cities.tsv: {}: unknown country {:?}",
+                    c.name, c.country
+                ));
+            }
+            let e = Entry::City(i as u32);
+            for form in std::iter::once(&c.name).chain(&c.aliases) {
+                let rest = form
+                    .strip_prefix("the ")
+                    .or_else(|| form.strip_prefix("The "));
+                for s in std::iter::once(form.as_str()).chain(rest) {
+                    if s.is_empty() {
+                        continue;
+                    }
+                    let v = surface.entry(s.to_string()).or_default();
+                    if v.is_empty() {
+                        v.push(e);
+                    }
+                }
+            }
+        }
         let max_tokens = surface
             .keys()
             .map(|k| k.split_whitespace().count())
@@ -300,6 +394,7 @@ impl Kb {
         Ok(Kb {
             countries,
             orgs,
+            cities,
             given,
             common,
             surface,
@@ -394,22 +489,116 @@ mod tests {
         let mut k = None;
         for _ in 0..5 {
             let t = std::time::Instant::now();
-            k = Some(Kb::parse(COUNTRIES_TSV, ORGS_TSV, GIVEN_NAMES, COMMON_WORDS).unwrap());
+            k = Some(
+                Kb::parse(
+                    COUNTRIES_TSV,
+                    ORGS_TSV,
+                    CITIES_TSV,
+                    GIVEN_NAMES,
+                    COMMON_WORDS,
+                )
+                .unwrap(),
+            );
             dt = dt.min(t.elapsed());
         }
         let k = k.unwrap();
         let (g, c) = k.word_list_sizes();
         println!(
-            "kb parse: {:?} for {} places, {} orgs, {} given names, {} common words, {} surface forms",
+            "kb parse: {:?} for {} places, {} orgs, {} cities, {} given names, {} common words, {} surface forms",
             dt,
             k.countries.len(),
             k.orgs.len(),
+            k.cities.len(),
             g,
             c,
             k.surface.len()
         );
         assert!(k.countries.len() >= 250);
         assert!(k.orgs.len() >= 250);
+        assert!(k.cities.len() >= 400);
+    }
+
+    /// The countries of the `City` entries of a surface form.
+    fn city_of(surface: &str) -> Vec<String> {
+        let k = kb();
+        k.lookup(surface)
+            .iter()
+            .filter_map(|e| match e {
+                Entry::City(i) => Some(k.cities[*i as usize].country.clone()),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn cities_and_regions() {
+        let k = kb();
+        assert_eq!(city_of("São Paulo"), vec!["BR"]);
+        assert_eq!(city_of("Sao Paulo"), vec!["BR"]);
+        assert_eq!(city_of("Kharkiv"), vec!["UA"]);
+        assert_eq!(city_of("Odesa"), vec!["UA"]);
+        assert_eq!(city_of("Odessa"), vec!["UA"]);
+        assert_eq!(city_of("Mumbai"), vec!["IN"]);
+        assert_eq!(city_of("Bombay"), vec!["IN"]);
+        for ny in ["New York", "New York City", "NYC"] {
+            assert_eq!(city_of(ny), vec!["US"], "{ny}");
+        }
+        for sp in ["St. Petersburg", "St Petersburg", "Saint Petersburg"] {
+            assert_eq!(city_of(sp), vec!["RU"], "{sp}");
+        }
+        assert_eq!(city_of("Rafah"), vec!["gaza-strip"]);
+        assert_eq!(city_of("Shusha"), vec!["nagorno-karabakh"]);
+        assert_eq!(city_of("Kraków"), vec!["PL"]);
+        assert_eq!(city_of("Krakow"), vec!["PL"]);
+        assert_eq!(city_of("Bronx"), vec!["US"]);
+        assert_eq!(city_of("the Bronx"), vec!["US"]);
+        let texas = k.lookup("Texas");
+        assert!(
+            matches!(texas, [Entry::City(i)] if k.cities[*i as usize].kind == CityKind::Region)
+        );
+        let sp = k.lookup("São Paulo");
+        assert!(matches!(sp, [Entry::City(i)] if k.cities[*i as usize].kind == CityKind::City));
+        // Capitals stay capitals and are not repeated as cities.
+        assert!(city_of("Kyiv").is_empty() && city_of("Kiev").is_empty());
+        assert_eq!(country_of(k.lookup("Kiev"), Entry::Capital), vec!["UA"]);
+        assert!(city_of("Gaza City").is_empty());
+        assert!(city_of("Cape Town").is_empty());
+        // Every city lies in a known place.
+        for c in &k.cities {
+            assert!(
+                k.country(&c.country).is_some(),
+                "{} in {}",
+                c.name,
+                c.country
+            );
+        }
+    }
+
+    #[test]
+    fn cities_never_shadow_countries_or_orgs() {
+        let k = kb();
+        assert!(!k
+            .lookup("Georgia")
+            .iter()
+            .any(|e| matches!(e, Entry::City(_))));
+        assert_eq!(
+            country_of(k.lookup("Georgia"), Entry::CountryName),
+            vec!["GE"]
+        );
+        assert!(!k
+            .lookup("Washington")
+            .iter()
+            .any(|e| matches!(e, Entry::City(_))));
+        // A surface that names a city names nothing else.
+        for c in &k.cities {
+            for form in std::iter::once(&c.name).chain(&c.aliases) {
+                let e = k.lookup(form);
+                assert!(
+                    e.iter().all(|x| matches!(x, Entry::City(_))),
+                    "{form}: {e:?}"
+                );
+            }
+        }
     }
 
     #[test]
@@ -576,10 +765,12 @@ mod tests {
 
     #[test]
     fn parse_reports_errors() {
-        assert!(Kb::parse("XX\tbad\n", "", "", "").is_err());
+        assert!(Kb::parse("XX\tbad\n", "", "", "", "").is_err());
+        let zed = "# h\nZZ\tZZZ\tZedland\tstate\tthe Zed\tZed;Zeds\tZed City\t\tQ1\tNowhere\n";
         let k = Kb::parse(
-            "# h\nZZ\tZZZ\tZedland\tstate\tthe Zed\tZed;Zeds\tZed City\t\tQ1\tNowhere\n",
+            zed,
             "",
+            "# c\nZedburg\tZZ\tZed-Burg;Zed City;the Zed\tcity\nNorth Zed\tZZ\t\tregion\n",
             "Ann\n",
             "# c\nthe\n",
         )
@@ -587,5 +778,16 @@ mod tests {
         assert_eq!(k.lookup("Zed").len(), 2);
         assert_eq!(k.lookup("the Zed"), &[Entry::CountryName(0)]);
         assert!(k.is_given_name("Ann") && k.is_common_word("The"));
+        assert_eq!(k.cities.len(), 2);
+        assert_eq!(k.lookup("Zedburg"), &[Entry::City(0)]);
+        assert_eq!(k.lookup("Zed-Burg"), &[Entry::City(0)]);
+        assert_eq!(k.cities[1].kind, CityKind::Region);
+        // A city never takes a form the country already has.
+        assert_eq!(k.lookup("Zed City"), &[Entry::Capital(0)]);
+        assert_eq!(k.lookup("the Zed"), &[Entry::CountryName(0)]);
+        // Unknown country, bad kind, wrong field count.
+        assert!(Kb::parse(zed, "", "X\tYY\t\tcity\n", "", "").is_err());
+        assert!(Kb::parse(zed, "", "X\tZZ\t\ttown\n", "", "").is_err());
+        assert!(Kb::parse(zed, "", "X\tZZ\tcity\n", "", "").is_err());
     }
 }

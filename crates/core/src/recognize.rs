@@ -99,7 +99,7 @@ fn norm_space(s: &str) -> Cow<'_, str> {
 
 fn entry_label(kb: &Kb, e: Entry) -> Label {
     match e {
-        Entry::CountryName(_) | Entry::Capital(_) => Label::GPE,
+        Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_) => Label::GPE,
         Entry::Demonym(_) => Label::NORP,
         Entry::Metonym(_) => Label::ORG,
         Entry::OrgName(i) | Entry::OrgAcronym(i) => kb.orgs[i as usize].label,
@@ -111,6 +111,7 @@ pub fn entry_key(kb: &Kb, e: Entry) -> String {
         Entry::CountryName(i) | Entry::Demonym(i) => format!("c:{}", kb.countries[i as usize].code),
         Entry::Capital(i) => format!("city:{}", kb.countries[i as usize].code),
         Entry::Metonym(i) => format!("gov:{}", kb.countries[i as usize].code),
+        Entry::City(i) => format!("city:{}", kb.cities[i as usize].name),
 
         Entry::OrgName(i) | Entry::OrgAcronym(i) => format!("o:{}", kb.orgs[i as usize].id),
     }
@@ -125,6 +126,7 @@ fn entry_rank(e: &Entry) -> u8 {
         Entry::Demonym(_) => 3,
         Entry::Metonym(_) => 4,
         Entry::Capital(_) => 5,
+        Entry::City(_) => 6,
     }
 }
 
@@ -455,6 +457,7 @@ impl<'a> Recognizer<'a> {
             Entry::OrgAcronym(_) | Entry::Demonym(_) => 0.93,
             Entry::Metonym(_) => 0.9,
             Entry::Capital(_) => 0.9,
+            Entry::City(_) => 0.88,
         };
         if let Entry::Metonym(i) = e {
             let surface = self.span_text(r.clone());

@@ -162,7 +162,22 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
             d.label = Label::GPE;
             d.kind = Kind::Place;
             d.name = rest.to_string();
-            if let Some(crate::kb::Entry::Capital(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Capital(_))) {
+            if let Some(crate::kb::Entry::City(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::City(_))) {
+                let city = &kb.cities[*i as usize];
+                d.name = city.name.clone();
+                if let Some(c) = kb.country(&city.country) {
+                    d.country = Some(c.code.clone());
+                    let what = if city.kind == crate::kb::CityKind::Region { "Region" } else { "City" };
+                    d.kb = Some(KbRef {
+                        id: format!("place:{}:{}", c.code, city.name),
+                        country: (c.code.len() == 2).then(|| c.code.clone()),
+                        office: None,
+                        description: Some(format!("{what} in {}", c.name)),
+                        sector: None,
+                        wikidata: None,
+                    });
+                }
+            } else if let Some(crate::kb::Entry::Capital(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Capital(_))) {
                 let c = &kb.countries[*i as usize];
                 d.country = Some(c.code.clone());
                 d.kb = Some(KbRef {
