@@ -25,6 +25,32 @@
 //! form without its leading "the " ("the Kremlin" -> "Kremlin").
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// FxHash (rustc's hasher): much faster than SipHash for short keys, and the
+/// KB's keys are fixed data, so hash flooding is no concern.
+#[derive(Default, Clone, Copy)]
+pub struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes(c.try_into().unwrap());
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ b as u64).wrapping_mul(K);
+        }
+    }
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
+pub type FastSet<K> = HashSet<K, BuildHasherDefault<FxHasher>>;
 use std::sync::OnceLock;
 
 use crate::{Kind, Label};
@@ -185,12 +211,12 @@ pub struct Kb {
     pub countries: Vec<Country>,
     pub orgs: Vec<Org>,
     pub cities: Vec<City>,
-    given: HashSet<String>,
-    common: HashSet<String>,
-    surface: HashMap<String, Vec<Entry>>,
+    given: FastSet<&'static str>,
+    common: FastSet<&'static str>,
+    surface: FastMap<String, Vec<Entry>>,
     max_tokens: usize,
-    country_by_code: HashMap<String, u32>,
-    org_by_id: HashMap<String, u32>,
+    country_by_code: FastMap<String, u32>,
+    org_by_id: FastMap<String, u32>,
 }
 
 impl Kb {
@@ -214,8 +240,8 @@ impl Kb {
         countries_tsv: &str,
         orgs_tsv: &str,
         cities_tsv: &str,
-        given: &str,
-        common: &str,
+        given: &'static str,
+        common: &'static str,
     ) -> Result<Kb, String> {
         let mut countries = Vec::new();
         for (n, line) in data_lines(countries_tsv) {
@@ -300,14 +326,14 @@ impl Kb {
             });
         }
 
-        let given: HashSet<String> = data_lines(given)
-            .map(|(_, w)| w.trim().to_string())
-            .collect();
-        let common: HashSet<String> = data_lines(common)
-            .map(|(_, w)| w.trim().to_lowercase())
+        let given: FastSet<&'static str> = data_lines(given).map(|(_, w)| w.trim()).collect();
+        // The list is lower case already; anything else could never match.
+        let common: FastSet<&'static str> = data_lines(common)
+            .map(|(_, w)| w.trim())
+            .filter(|w| !w.chars().any(char::is_uppercase))
             .collect();
 
-        let mut surface: HashMap<String, Vec<Entry>> = HashMap::new();
+        let mut surface: FastMap<String, Vec<Entry>> = FastMap::default();
         let mut add = |form: &str, e: Entry| {
             let mut put = |s: &str| {
                 if s.is_empty() {
@@ -326,7 +352,7 @@ impl Kb {
                 put(rest);
             }
         };
-        let mut country_by_code = HashMap::new();
+        let mut country_by_code = FastMap::default();
         for (i, c) in countries.iter().enumerate() {
             let i = i as u32;
             if country_by_code.insert(c.code.clone(), i).is_some() {
@@ -346,7 +372,7 @@ impl Kb {
                 add(a, Entry::Metonym(i));
             }
         }
-        let mut org_by_id = HashMap::new();
+        let mut org_by_id = FastMap::default();
         for (i, o) in orgs.iter().enumerate() {
             let i = i as u32;
             if org_by_id.insert(o.id.clone(), i).is_some() {
@@ -435,7 +461,7 @@ impl Kb {
     /// An ordinary English word even when capitalised ("However"); case-insensitive.
     pub fn is_common_word(&self, word: &str) -> bool {
         if word.chars().any(char::is_uppercase) {
-            self.common.contains(&word.to_lowercase())
+            self.common.contains(word.to_lowercase().as_str())
         } else {
             self.common.contains(word)
         }
