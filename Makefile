@@ -6,6 +6,8 @@
 #   make test    setup, host unit tests, build, then the browser tests
 #   make e2e     only the browser tests, against an existing dist/
 #   make bench   engine benchmarks (native, release)
+#   make bench-browser  in-browser timings of dist/ (headless Chromium)
+#   make sizes   what a first visit downloads (raw and gzip)
 #   make clean   remove dist/, test artifacts and cargo's target/
 
 SHELL := bash
@@ -19,7 +21,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build serve test unit e2e bench clean
+.PHONY: setup build serve test unit e2e bench bench-browser sizes clean
 
 setup:
 	bash scripts/setup.sh
@@ -51,6 +53,16 @@ e2e:
 
 bench:
 	cargo run --release -p dramatis -- bench
+
+# In-browser timings of the built dist/ (headless Chromium).
+bench-browser:
+	@test -f dist/index.html || { echo "error: no dist/index.html; run 'make build' first" >&2; exit 1; }
+	node tests/e2e/bench.mjs
+
+# What a first visit downloads, raw and gzipped.
+sizes:
+	@cd dist && for f in *; do printf '%-44s %8d bytes  %8d gzip\n' "$$f" "$$(stat -c %s "$$f")" "$$(gzip -9c "$$f" | wc -c)"; done
+	@cd dist && printf '%-44s %8d bytes  %8d gzip\n' "total" "$$(cat * | wc -c)" "$$(for f in *; do gzip -9c "$$f"; done | wc -c)"
 
 clean:
 	rm -rf dist tests/e2e/artifacts
