@@ -101,9 +101,10 @@ wasm_opt_version="$(node_modules/.bin/wasm-opt --version | awk '{ print $3 }')"
 pw_version="$(node -p 'require("./node_modules/playwright-core/package.json").version')"
 say "npm: wasm-opt ${wasm_opt_version}, playwright-core ${pw_version}: present"
 
-# --- chromium + chromium-driver (Debian) -------------------------------------
+# --- chromium + chromium-driver + an emoji font (Debian) ----------------------
 missing=()
-for pkg in chromium chromium-driver; do
+# fonts-noto-color-emoji: flag emoji in screenshots of the cards.
+for pkg in chromium chromium-driver fonts-noto-color-emoji; do
     dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep 'install ok installed' >/dev/null || missing+=("$pkg")
 done
 if [ "${#missing[@]}" -gt 0 ]; then
