@@ -355,7 +355,7 @@ pub fn App() -> Html {
             a.actors.len(),
             people,
             a.mentions.len(),
-            if a.date.is_empty() { String::new() } else { format!(" · dated {}", a.date) },
+            if a.date.is_empty() { String::new() } else { format!(" · as of {}", a.date) },
             if ms < 10.0 { format!("{ms:.1}") } else { format!("{ms:.0}") }
         )
     });
