@@ -40,6 +40,27 @@ pub struct Describer<'a> {
 
 const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord", "prof.", "professor"];
 
+/// `Sen.` → `Senator` (titles in roles read better in full).
+fn expand_abbreviation(l: &str) -> Option<&'static str> {
+    Some(match l {
+        "sen." => "Senator",
+        "rep." => "Representative",
+        "gov." => "Governor",
+        "gen." => "General",
+        "lt." => "Lieutenant",
+        "col." => "Colonel",
+        "maj." => "Major",
+        "capt." => "Captain",
+        "sgt." => "Sergeant",
+        "adm." => "Admiral",
+        "brig." => "Brigadier",
+        "cmdr." => "Commander",
+        "prof." => "Professor",
+        "pres." => "President",
+        _ => return None,
+    })
+}
+
 fn titlecase_role(words: &[&str]) -> String {
     words
         .iter()
@@ -49,6 +70,8 @@ fn titlecase_role(words: &[&str]) -> String {
                 l
             } else if l == "ceo" {
                 "CEO".into()
+            } else if let Some(full) = expand_abbreviation(&l) {
+                full.into()
             } else {
                 let mut c = l.chars();
                 c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
@@ -545,6 +568,21 @@ mod tests {
         let chars: Vec<char> = a.text.chars().collect();
         let q = &al.quotes[0];
         assert_eq!(chars[q.start..q.end].iter().collect::<String>(), q.text);
+    }
+
+    #[test]
+    fn abbreviated_titles_read_in_full() {
+        let a = run("Sen. Elizabeth Warren and Gen. Mark Milley spoke.");
+        assert_eq!(actor(&a, "Elizabeth Warren").roles, ["Senator"]);
+        assert_eq!(actor(&a, "Mark Milley").roles, ["General"]);
+    }
+
+    #[test]
+    fn roles_with_as() {
+        let a = run("Shehbaz Sharif was sworn in as Pakistan's prime minister on Monday.");
+        let p = actor(&a, "Shehbaz Sharif");
+        assert_eq!(p.roles, ["Prime Minister"]);
+        assert_eq!(affiliation(&a, p), Some("Pakistan"));
     }
 
     #[test]

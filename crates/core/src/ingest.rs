@@ -79,6 +79,11 @@ fn split_long(text: &str, blocks: Vec<RawBlock>) -> Vec<RawBlock> {
     out
 }
 
+/// "By Jane Doe and Carlos Ruiz": a byline, not a headline.
+fn is_byline(s: &str) -> bool {
+    s.len() < 120 && (s.starts_with("By ") || s.starts_with("BY ")) && s.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
 fn push_block(text: &str, s: usize, e: usize, out: &mut Vec<RawBlock>) {
     let raw = &text[s..e];
     let lead = raw.len() - raw.trim_start().len();
@@ -110,6 +115,9 @@ fn line_spans(text: &str) -> Vec<(usize, usize)> {
 
 fn looks_like_title(s: &str) -> bool {
     let s = s.trim();
+    if is_byline(s) {
+        return false;
+    }
     let words = s.split_whitespace().count();
     !s.contains('\n') && words > 0 && words <= 25 && s.chars().count() <= 200 && !s.ends_with(['.', ':', ';', ','])
         || (s.starts_with('#') && !s.contains('\n'))
@@ -135,6 +143,12 @@ mod tests {
         let b = blocks(t);
         assert_eq!(b.len(), 3);
         assert_eq!(b[0].kind, BlockKind::Title);
+    }
+
+    #[test]
+    fn bylines_are_not_titles() {
+        let b = blocks("By Jane Doe and Carlos Ruiz\n\nBody text here.");
+        assert_eq!(b[0].kind, BlockKind::Paragraph);
     }
 
     #[test]

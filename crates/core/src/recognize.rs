@@ -433,8 +433,21 @@ impl<'a> Recognizer<'a> {
                 if self.is_word(e) && lx::is_connector(w) && !lx::is_name_particle(w) {
                     break;
                 }
-                if self.is_word(e) && (lx::is_title_word(w) || self.kb_longest(e, ch.end, casing).is_some_and(|(_, en)| !matches!(en, Entry::Capital(_)))) {
+                if self.is_word(e) && lx::is_title_word(w) {
                     break;
+                }
+                if self.is_word(e) {
+                    if let Some((kend, en)) = self.kb_longest(e, ch.end, casing) {
+                        // "Jim Jordan", "Michael Jordan": a one-word place after a
+                        // given name (or after a title), ending the chunk, is a surname.
+                        let surname = kend == e + 1
+                            && kend == ch.end
+                            && matches!(en, Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_))
+                            && (self.kb.is_given_name(self.t(e - 1)) || after_title);
+                        if !surname && !matches!(en, Entry::Capital(_)) {
+                            break;
+                        }
+                    }
                 }
                 e += 1;
             }
@@ -847,6 +860,56 @@ impl Recognizer<'_> {
             }
         }
         self.known_names(cands, &acr);
+        self.surnames_that_are_places(cands);
+        self.particles_before_surnames(cands);
+    }
+
+    /// "von der Leyen said": a person mention takes the lower-case surname
+    /// particles right before it.
+    fn particles_before_surnames(&self, cands: &mut [Candidate]) {
+        for i in 0..cands.len() {
+            if cands[i].label != Label::PERSON {
+                continue;
+            }
+            let floor = if i > 0 { cands[i - 1].tok.end } else { 0 };
+            let mut st = cands[i].tok.start;
+            while st > floor && self.toks[st].space_before && self.is_word(st - 1) && lx::is_surname_particle(self.t(st - 1)) {
+                st -= 1;
+            }
+            if st < cands[i].tok.start {
+                cands[i].tok.start = st;
+                cands[i].start = self.toks[st].start;
+            }
+        }
+    }
+
+    /// "Jordan, who chairs …" after "Rep. Jim Jordan": a one-word place that
+    /// is the surname of a person in this article, used like a person.
+    fn surnames_that_are_places(&self, cands: &mut [Candidate]) {
+        let mut surnames: HashMap<&str, String> = HashMap::new();
+        for c in cands.iter().filter(|c| c.label == Label::PERSON && c.tok.len() >= 2) {
+            let last = self.t(c.tok.end - 1);
+            surnames.entry(last).or_insert_with(|| c.key.clone());
+        }
+        if surnames.is_empty() {
+            return;
+        }
+        let n = self.toks.len();
+        for c in cands.iter_mut() {
+            if c.tok.len() != 1 || !matches!(c.source, Source::Kb(Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_)) | Source::CapitalAsState(_)) {
+                continue;
+            }
+            let Some(key) = surnames.get(self.t(c.tok.start)) else { continue };
+            let e = c.tok.end;
+            let personal = (e < n && lx::is_speech_verb(self.t(e)))
+                || (e + 1 < n && self.t(e) == "," && matches!(self.t(e + 1), "who" | "whose"));
+            if personal {
+                c.label = Label::PERSON;
+                c.key = key.clone();
+                c.source = Source::Known;
+                c.confidence = 0.7;
+            }
+        }
     }
 }
 
@@ -931,6 +994,34 @@ mod tests {
         let a = run("Officials met William Ruto in the capital. Ruto said talks went well.");
         assert_eq!(label_of(&a, "William Ruto"), Some(Label::PERSON));
         assert_eq!(actor_name(&a, "Ruto"), Some("William Ruto"));
+    }
+
+    #[test]
+    fn surnames_that_are_place_names() {
+        let a = run("Rep. Jim Jordan clashed with colleagues. Jordan, who chairs the panel, left. Later, King Abdullah II of Jordan spoke.");
+        assert_eq!(label_of(&a, "Jim Jordan"), Some(Label::PERSON));
+        let jordans: Vec<(Label, &str)> = a.mentions.iter().filter(|m| m.text == "Jordan").map(|m| (m.label, a.actor(&m.actor).unwrap().name.as_str())).collect();
+        assert_eq!(jordans, [(Label::PERSON, "Jim Jordan"), (Label::GPE, "Jordan")]);
+        assert_eq!(actor_name(&a, "Abdullah II"), Some("Abdullah II"));
+    }
+
+    #[test]
+    fn hyphenated_given_names_and_particles() {
+        let a = run("South Korean President Yoon Suk Yeol met Speaker Woo Won-shik. Commission President Ursula von der Leyen agreed, and von der Leyen said so. Army chief General Abdel Fattah al-Burhan left.");
+        assert_eq!(label_of(&a, "Woo Won-shik"), Some(Label::PERSON));
+        assert_eq!(actor_name(&a, "von der Leyen"), Some("Ursula von der Leyen"));
+        assert_eq!(label_of(&a, "Abdel Fattah al-Burhan"), Some(Label::PERSON));
+        // English compounds are not names.
+        let b = run("Turkish-backed and Moscow-based groups fought.");
+        assert_eq!(label_of(&b, "Turkish"), Some(Label::NORP));
+        assert!(b.mentions.iter().all(|m| !m.text.contains("backed") && !m.text.contains("based")));
+    }
+
+    #[test]
+    fn ambiguous_acronyms_follow_the_article_country() {
+        let a = run("Pakistan votes today. Imran Khan's party, the PTI, said Pakistan needs change. PTI leaders met in Lahore.");
+        let m = a.mentions.iter().find(|m| m.text == "PTI").unwrap();
+        assert_eq!(a.actor(&m.actor).unwrap().kb.as_ref().unwrap().country.as_deref(), Some("PK"));
     }
 
     #[test]

@@ -254,7 +254,12 @@ fn finish_name(d: &mut ActorDraft, cands: &[Candidate]) {
         }
     }
     let raw = best.map(|c| c.key.split_once(':').map(|(_, r)| r).unwrap_or(&c.key).to_string()).unwrap_or_default();
-    d.name = raw.split_whitespace().map(|w| if is_all_caps(w) && d.label == Label::PERSON { title_case(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ");
+    let roman = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+    d.name = raw
+        .split_whitespace()
+        .map(|w| if is_all_caps(w) && d.label == Label::PERSON && !roman(w) { title_case(w) } else { w.to_string() })
+        .collect::<Vec<_>>()
+        .join(" ");
     // Labels of unknown actors follow their mentions' majority.
     if d.key.starts_with("org:") || d.key.starts_with("gpe:") || d.key.starts_with("loc:") {
         let mut counts: HashMap<Label, usize> = HashMap::new();
