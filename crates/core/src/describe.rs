@@ -180,29 +180,34 @@ impl<'a> Describer<'a> {
         (!words.is_empty()).then_some((words, j))
     }
 
-    /// `Name, [a|the] [Country's|Demonym] role words [of|for X],`
-    fn role_after(&self, c: &Candidate) -> Option<(Vec<&'a str>, Option<usize>)> {
-        let s = self.sent(c.tok.end.saturating_sub(1));
-        let mut j = c.tok.end;
-        if j >= s.end || self.t(j) != "," {
-            return None;
-        }
-        j += 1;
-        if j < s.end && matches!(self.t(j).to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her" | "its") {
+    /// Before a role phrase: an optional determiner, then an optional state
+    /// or organisation (`a`, `the`, `Armenia's`, `Turkish`). Returns where
+    /// the role words start and the affiliated actor.
+    fn role_lead_in(&self, mut j: usize, end: usize) -> (usize, Option<usize>) {
+        if j < end && matches!(self.t(j).to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her" | "its") {
             j += 1;
         }
         let mut affil = None;
-        if j < s.end {
-            if let Some(ci) = self.tok_cand[j] {
-                if matches!(self.cands[ci].label, Label::GPE | Label::NORP | Label::ORG) {
-                    affil = Some(self.actor_of[ci]);
-                    j = self.cands[ci].tok.end;
-                    if j < s.end && self.toks[j].kind == TokKind::Possessive {
-                        j += 1;
-                    }
+        if let Some(ci) = self.tok_cand.get(j).copied().flatten().filter(|_| j < end) {
+            if matches!(self.cands[ci].label, Label::GPE | Label::NORP | Label::ORG) {
+                affil = Some(self.actor_of[ci]);
+                j = self.cands[ci].tok.end;
+                if j < end && self.toks[j].kind == TokKind::Possessive {
+                    j += 1;
                 }
             }
         }
+        (j, affil)
+    }
+
+    /// `Name, [a|the] [Country's|Demonym] role words [of|for X],`
+    fn role_after(&self, c: &Candidate) -> Option<(Vec<&'a str>, Option<usize>)> {
+        let s = self.sent(c.tok.end.saturating_sub(1));
+        let j = c.tok.end;
+        if j >= s.end || self.t(j) != "," {
+            return None;
+        }
+        let (mut j, mut affil) = self.role_lead_in(j + 1, s.end);
         let rs = j;
         while j < s.end && self.toks[j].kind == TokKind::Word && (lx::is_title_word(self.t(j)) || (self.t(j) == "of" && j + 1 < s.end && lx::is_title_word(self.t(j + 1)))) {
             j += 1;
@@ -240,22 +245,7 @@ impl<'a> Describer<'a> {
         if j >= limit {
             return None;
         }
-        j += 1;
-        if j < s.end && matches!(self.t(j), "the" | "a" | "an" | "its" | "his" | "her") {
-            j += 1;
-        }
-        let mut affil = None;
-        if j < s.end {
-            if let Some(ci) = self.tok_cand[j] {
-                if matches!(self.cands[ci].label, Label::GPE | Label::NORP | Label::ORG) {
-                    affil = Some(self.actor_of[ci]);
-                    j = self.cands[ci].tok.end;
-                    if j < s.end && self.toks[j].kind == TokKind::Possessive {
-                        j += 1;
-                    }
-                }
-            }
-        }
+        let (mut j, affil) = self.role_lead_in(j + 1, s.end);
         let rs = j;
         while j < s.end && self.toks[j].kind == TokKind::Word && lx::is_title_word(self.t(j)) {
             j += 1;
