@@ -133,7 +133,7 @@ impl CardCtl {
 pub fn App() -> Html {
     let kb_ms = use_state(runner::load_kb);
     let doc = use_state(|| {
-        let (a, ms) = runner::analyze_now(SAMPLE);
+        let (a, ms) = runner::analyze_now(SAMPLE, None);
         Doc::new(a, ms)
     });
     let progress = use_state(|| None::<(usize, usize)>);
@@ -286,16 +286,17 @@ pub fn App() -> Html {
         })
     };
 
+    // Analyse a text, with the reader's article date when one is set.
     let start_analysis = {
         let doc = doc.clone();
         let progress = progress.clone();
         let generation = generation.borrow().clone();
-        Callback::from(move |text: String| {
+        Callback::from(move |(text, date): (String, Option<String>)| {
             let mine = generation.get().wrapping_add(1);
             generation.set(mine);
             if text.len() <= SLICED_ABOVE {
                 progress.set(None);
-                let (a, ms) = runner::analyze_now(&text);
+                let (a, ms) = runner::analyze_now(&text, date);
                 doc.set(Doc::new(a, ms));
                 return;
             }
@@ -305,7 +306,7 @@ pub fn App() -> Html {
             let generation = generation.clone();
             yew::platform::spawn_local(async move {
                 let p2 = progress.clone();
-                let result = runner::analyze_sliced(text, generation, mine, move |d, t| p2.set(Some((d, t)))).await;
+                let result = runner::analyze_sliced(text, date, generation, mine, move |d, t| p2.set(Some((d, t)))).await;
                 if let Some((a, ms)) = result {
                     doc.set(Doc::new(a, ms));
                     progress.set(None);
@@ -313,12 +314,22 @@ pub fn App() -> Html {
             });
         })
     };
+    let ondate = {
+        let start = start_analysis.clone();
+        let doc = doc.clone();
+        Callback::from(move |e: Event| {
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let v = input.value();
+            let date = dramatis_core::date::is_iso_date(&v).then_some(v);
+            start.emit((doc.0.text.clone(), date));
+        })
+    };
     let onanalyze = {
         let textarea_ref = textarea_ref.clone();
         let start = start_analysis.clone();
         Callback::from(move |_: MouseEvent| {
             let text = textarea_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
-            start.emit(text);
+            start.emit((text, None));
         })
     };
     let onsample = {
@@ -328,7 +339,7 @@ pub fn App() -> Html {
             if let Some(t) = textarea_ref.cast::<HtmlTextAreaElement>() {
                 t.set_value("");
             }
-            start.emit(SAMPLE.to_string());
+            start.emit((SAMPLE.to_string(), None));
         })
     };
 
@@ -376,6 +387,17 @@ pub fn App() -> Html {
                     <button id="load-sample" onclick={onsample}>{ "Show the sample article" }</button>
                     if let Some(s) = stats.clone() { <span class="stats" aria-live="polite">{ s }</span> }
                 </div>
+                if !empty {
+                    <div class="date-row">
+                        <label for="article-date">{ "Article date" }</label>
+                        <input type="date" id="article-date" value={a.date.clone()} onchange={ondate} />
+                        <span class="date-source">{ match a.date_source {
+                            dramatis_core::DateSource::Given => "set by you: cards show offices held on this date",
+                            dramatis_core::DateSource::Text => "found in the article: cards show offices held on this date",
+                            dramatis_core::DateSource::Today => "none in the article, so today: set the date if the article is older",
+                        } }</span>
+                    </div>
+                }
                 if let Some((done, total)) = *progress {
                     <div class="progress-row" aria-live="polite">
                         <progress id="progress" max={total.max(1).to_string()} value={done.to_string()}></progress>

@@ -42,6 +42,85 @@ pub fn role_line(a: &Analysis, actor: &Actor) -> Option<String> {
     }
 }
 
+/// Sector codes (CAMEO-style) in words.
+pub fn sector_name(code: &str) -> Option<&'static str> {
+    Some(match code {
+        "GOV" => "Government",
+        "MIL" => "Military",
+        "POLICE" | "COP" => "Police",
+        "MED" => "Media",
+        "IGO" => "International organisation",
+        "NGO" => "Non-governmental organisation",
+        "PTY" => "Political party",
+        "REB" => "Armed group",
+        "BUS" => "Business",
+        "EDU" => "Education",
+        "REL" => "Religious",
+        "SPO" => "Sport",
+        _ => return None,
+    })
+}
+
+/// `President of Russia since 2012-05-07 (on 2020-10-14)`.
+pub fn office_line(a: &Analysis, actor: &Actor) -> Option<String> {
+    let kb = actor.kb.as_ref()?;
+    let office = kb.office.as_ref()?;
+    let since = kb.office_start.as_deref().map(|s| format!(" since {}", &s[..4.min(s.len())])).unwrap_or_default();
+    Some(format!("{office}{since} (as of {})", a.date))
+}
+
+/// A change after the article's date: `Later: left office 2024` / `Later: President of Russia (2012)`.
+pub fn later_line(actor: &Actor) -> Option<String> {
+    let kb = actor.kb.as_ref()?;
+    let mut parts: Vec<String> = kb.later.clone();
+    if let Some(end) = &kb.office_end {
+        parts.insert(0, format!("left that office in {}", &end[..4.min(end.len())]));
+    }
+    (!parts.is_empty()).then(|| format!("Later: {}", parts.join("; ")))
+}
+
+/// `🇹🇷 Turkey · Media` for people and organisations of a state.
+pub fn country_line(actor: &Actor) -> Option<String> {
+    let kb = actor.kb.as_ref()?;
+    if actor.kind == dramatis_core::Kind::State {
+        return None;
+    }
+    let sector = kb.sector.as_deref().and_then(sector_name);
+    let country = kb.country.as_deref().and_then(|c| dramatis_core::kb::Kb::embedded().country(c)).map(|c| match c.flag() {
+        Some(f) => format!("{f} {}", c.name),
+        None => c.name.clone(),
+    });
+    match (country, sector) {
+        (Some(c), Some(s)) => Some(format!("{c} · {s}")),
+        (Some(c), None) => Some(c),
+        (None, Some(s)) => Some(s.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// Plain links for reading more (nothing is fetched): Wikidata when the KB
+/// knows the item, and a Wikipedia search for the name.
+pub fn links(actor: &Actor) -> Option<(Option<String>, String)> {
+    let kb = actor.kb.as_ref()?;
+    let wd = kb.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}"));
+    let name: String = actor.name.chars().map(|c| if c == ' ' { '+' } else { c }).collect();
+    let wp = format!("https://en.wikipedia.org/w/index.php?search={}", encode(&name));
+    Some((wd, wp))
+}
+
+/// Percent-encode everything but unreserved characters and '+'.
+fn encode(s: &str) -> String {
+    let mut out = String::new();
+    for b in s.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b'+') {
+            out.push(b as char);
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let a: &Analysis = &props.doc;
@@ -73,9 +152,18 @@ pub fn Card(props: &CardProps) -> Html {
                 <span class="card-label" title={actor.label.describe()}>{ label }</span>
             </div>
             if let Some(r) = role_line(a, actor) { <div class="card-roles">{ r }</div> }
+            if let Some(o) = office_line(a, actor) { <div class="card-office">{ o }</div> }
+            if let Some(l) = later_line(actor) { <div class="card-later">{ l }</div> }
             if let Some(d) = desc { <p class="card-desc">{ d }</p> }
+            if let Some(c) = country_line(actor) { <div class="card-country">{ c }</div> }
             if let Some(q) = actor.quotes.first() {
                 <blockquote class="card-quote">{ format!("“{}”", q.text) }</blockquote>
+            }
+            if let Some((wd, wp)) = links(actor) {
+                <div class="card-links">
+                    if let Some(wd) = wd { <a href={wd} target="_blank" rel="noopener noreferrer">{ "Wikidata" }</a> }
+                    <a href={wp} target="_blank" rel="noopener noreferrer">{ "Wikipedia" }</a>
+                </div>
             }
             <div class="card-count">
                 { format!("Mentioned {} in this article", plural(count, "time", "times")) }

@@ -16,8 +16,9 @@ pub fn today() -> String {
     format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
 }
 
-pub fn options() -> Options {
-    Options { date: None, today: Some(today()) }
+/// Options for one run: the reader's chosen article date, if any, and today.
+pub fn options(date: Option<String>) -> Options {
+    Options { date, today: Some(today()) }
 }
 
 /// Milliseconds since the page started (high resolution).
@@ -33,19 +34,25 @@ pub fn load_kb() -> f64 {
 }
 
 /// Analyse `text` now (for short texts); returns the analysis and its time in ms.
-pub fn analyze_now(text: &str) -> (Analysis, f64) {
+pub fn analyze_now(text: &str, date: Option<String>) -> (Analysis, f64) {
     let t0 = now_ms();
-    let a = dramatis_core::analyze(text, &options());
+    let a = dramatis_core::analyze(text, &options(date));
     (a, now_ms() - t0)
 }
 
 /// Analyse `text` in slices. `progress(done, total)` is called after each
 /// slice; the run stops early (returning `None`) when `generation` no longer
 /// equals `mine`, i.e. a newer analysis was started.
-pub async fn analyze_sliced(text: String, generation: Rc<Cell<u32>>, mine: u32, progress: impl Fn(usize, usize)) -> Option<(Analysis, f64)> {
+pub async fn analyze_sliced(
+    text: String,
+    date: Option<String>,
+    generation: Rc<Cell<u32>>,
+    mine: u32,
+    progress: impl Fn(usize, usize),
+) -> Option<(Analysis, f64)> {
     let mut busy = 0.0;
     let t0 = now_ms();
-    let mut job = Job::new(&text, options());
+    let mut job = Job::new(&text, options(date));
     busy += now_ms() - t0;
     drop(text);
     loop {

@@ -15,11 +15,11 @@
 //!   adjectival/demonym variants from the country-level blocks only, heavily filtered;
 //! - `<shared>/data/ner/{gmb-voa,gum,wikigold}` (public domain / CC-BY): word statistics
 //!   for the given-name and common-word lists (GUM: only the CC-BY `gum_ccby.*` files);
-//! - `<curated>/countries.tsv`, `orgs.tsv`, `cities.tsv`, `given-names-extra.txt` (our
-//!   own words).
+//! - `<curated>/countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv`,
+//!   `given-names-extra.txt` (our own words).
 //!
-//! Outputs in `<out>`: `countries.tsv`, `orgs.tsv`, `cities.tsv`, `given-names.txt`,
-//! `common-words.txt`, `ATTRIBUTION.md`. The output is deterministic: the same inputs
+//! Outputs in `<out>`: `countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv`,
+//! `given-names.txt`, `common-words.txt`, `ATTRIBUTION.md`. The output is deterministic: the same inputs
 //! give the same bytes. Formats are documented in the header comment of each file and
 //! in `crates/core/src/kb.rs`, which parses them.
 
@@ -45,6 +45,7 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
     let cur_orgs = read(&curated.join("orgs.tsv"))?;
     let cur_given = read(&curated.join("given-names-extra.txt"))?;
     let cur_cities = read(&curated.join("cities.tsv"))?;
+    let cur_people = read(&curated.join("people.tsv"))?;
 
     let mut report = Report::default();
     let countries = build_countries(&mledoze, &codes_csv, &phoenix, &cur_countries, &mut report)?;
@@ -55,15 +56,24 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
     let common = common_words(&corpora, &place_words);
     let given = given_names(&corpora, &common, &kb_words, &cur_given)?;
     let cities = build_cities(&cur_cities, &countries, &orgs, &common, &given)?;
+    let people = build_people(
+        &cur_people,
+        &countries,
+        &orgs,
+        &cities.rows,
+        &common,
+        &given,
+    )?;
 
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let files = [
         ("countries.tsv", countries_tsv(&countries)),
         ("orgs.tsv", orgs_tsv(&orgs)),
         ("cities.tsv", cities_tsv(&cities.rows)),
+        ("people.tsv", people_tsv(&people.rows)),
         ("given-names.txt", word_list("# given names, one per line (derived from NER corpora + kb/curated/given-names-extra.txt); see ATTRIBUTION.md", &given)),
         ("common-words.txt", word_list("# common English words, lower case, one per line (derived from NER corpora); see ATTRIBUTION.md", &common)),
-        ("ATTRIBUTION.md", attribution(&countries, &orgs, cities.rows.len(), given.len(), common.len(), &report)),
+        ("ATTRIBUTION.md", attribution(&countries, &orgs, cities.rows.len(), people.rows.len(), given.len(), common.len(), &report)),
     ];
     let mut total = 0;
     for (name, text) in &files {
@@ -107,6 +117,33 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
         eprintln!(
             "kb: city forms that are also given names (kept): {}",
             cities.given_names.join(", ")
+        );
+    }
+    let offices: usize = people.rows.iter().map(|p| p.offices.len()).sum();
+    let current = people
+        .rows
+        .iter()
+        .flat_map(|p| &p.offices)
+        .filter(|o| o.end.is_empty())
+        .count();
+    eprintln!(
+        "kb: {} people, {} offices ({} current), {} surface forms",
+        people.rows.len(),
+        offices,
+        current,
+        people
+            .rows
+            .iter()
+            .map(|p| 1 + p.aliases.len())
+            .sum::<usize>()
+    );
+    for w in &people.warnings {
+        eprintln!("warning: {w}");
+    }
+    if !people.given_names.is_empty() {
+        eprintln!(
+            "kb: person forms that are also given names (kept): {}",
+            people.given_names.join(", ")
         );
     }
     if !report.shared_surfaces.is_empty() {
@@ -1254,6 +1291,319 @@ fn cities_tsv(rows: &[CityRow]) -> String {
 }
 
 // ---------------------------------------------------------------------------
+// People
+// ---------------------------------------------------------------------------
+
+#[derive(Clone, Debug, PartialEq)]
+struct OfficeRow {
+    title: String,
+    start: String,
+    /// Empty while in office.
+    end: String,
+}
+
+#[derive(Clone, Debug)]
+struct PersonRow {
+    id: String,
+    name: String,
+    aliases: Vec<String>,
+    /// Code of a place in `countries.tsv`, or empty (international organisations).
+    country: String,
+    offices: Vec<OfficeRow>,
+    wikidata: String,
+    description: String,
+}
+
+struct People {
+    rows: Vec<PersonRow>,
+    /// Curated forms left out, one line each.
+    warnings: Vec<String>,
+    /// Single-word forms that are also in the given-name list (kept; for review).
+    given_names: Vec<String>,
+}
+
+/// A real calendar date written `YYYY-MM-DD`.
+fn valid_date(s: &str) -> bool {
+    let b = s.as_bytes();
+    if b.len() != 10
+        || b[4] != b'-'
+        || b[7] != b'-'
+        || !b
+            .iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    {
+        return false;
+    }
+    let (y, m, d): (u32, u32, u32) = (
+        s[..4].parse().unwrap_or(0),
+        s[5..7].parse().unwrap_or(0),
+        s[8..].parse().unwrap_or(0),
+    );
+    let leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    let days = match m {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    y >= 1000 && (1..=days).contains(&d)
+}
+
+/// `Title|YYYY-MM-DD|YYYY-MM-DD` items, the end empty while in office.
+fn parse_offices(field: &str, ctx: &str) -> Result<Vec<OfficeRow>, String> {
+    let mut out = Vec::new();
+    for item in split_list(field) {
+        let parts: Vec<&str> = item.split('|').map(str::trim).collect();
+        if parts.len() != 3 {
+            return Err(format!(
+                "{ctx}: office {item:?} is not `Title|YYYY-MM-DD|YYYY-MM-DD`"
+            ));
+        }
+        let (title, start, end) = (parts[0], parts[1], parts[2]);
+        if title.is_empty() {
+            return Err(format!("{ctx}: office {item:?} has no title"));
+        }
+        if !valid_date(start) {
+            return Err(format!(
+                "{ctx}: office {title:?}: start {start:?} is not a YYYY-MM-DD date"
+            ));
+        }
+        if !end.is_empty() && !valid_date(end) {
+            return Err(format!(
+                "{ctx}: office {title:?}: end {end:?} is not a YYYY-MM-DD date"
+            ));
+        }
+        if !end.is_empty() && end < start {
+            return Err(format!(
+                "{ctx}: office {title:?} ends ({end}) before it starts ({start})"
+            ));
+        }
+        out.push(OfficeRow {
+            title: title.to_string(),
+            start: start.to_string(),
+            end: end.to_string(),
+        });
+    }
+    // Chronological; a term that runs on sorts after one that ended on the same day.
+    out.sort_by(|a, b| {
+        a.start
+            .cmp(&b.start)
+            .then_with(|| (a.end.is_empty(), &a.end).cmp(&(b.end.is_empty(), &b.end)))
+            .then_with(|| a.title.cmp(&b.title))
+    });
+    out.dedup();
+    Ok(out)
+}
+
+/// People from `kb/curated/people.tsv`. The build fails on a malformed row (bad id,
+/// duplicate id, unknown country, bad date, a term that ends before it starts, bad
+/// Q-id). Accent-free and curly-apostrophe variants of the name and aliases are added.
+/// An alias that a country, demonym, capital, metonym, organisation or city already
+/// uses, that is an ordinary English word, or that several people share, is dropped
+/// with a warning (a person alias must never win over "Chad" the country); a name
+/// that collides is kept with a warning (the engine never lets it shadow the other
+/// form). Sorted by id.
+fn build_people(
+    curated: &str,
+    places: &[Place],
+    orgs: &[OrgRow],
+    cities: &[CityRow],
+    common: &[String],
+    given: &[String],
+) -> Result<People, String> {
+    let codes: HashSet<&str> = places.iter().map(|p| p.code.as_str()).collect();
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut take = |form: &str, what: String| {
+        for k in surface_keys(form) {
+            taken.entry(k.to_string()).or_insert_with(|| what.clone());
+        }
+    };
+    for p in places {
+        take(&p.name, format!("the name of {}", p.code));
+        for (list, what) in [
+            (&p.aliases, "a name"),
+            (&p.demonyms, "a demonym"),
+            (&p.capitals, "a capital"),
+            (&p.metonyms, "a metonym"),
+        ] {
+            for f in list {
+                take(f, format!("{what} of {}", p.code));
+            }
+        }
+    }
+    for o in orgs {
+        for f in std::iter::once(&o.name)
+            .chain(&o.aliases)
+            .chain(&o.acronyms)
+        {
+            take(f, format!("a name of organisation {}", o.id));
+        }
+    }
+    for c in cities {
+        for f in std::iter::once(&c.name).chain(&c.aliases) {
+            take(
+                f,
+                format!("a form of the {} {} ({})", c.kind, c.name, c.country),
+            );
+        }
+    }
+    let common: HashSet<&str> = common.iter().map(String::as_str).collect();
+    let given: HashSet<&str> = given.iter().map(String::as_str).collect();
+
+    let mut rows: Vec<PersonRow> = Vec::new();
+    let mut lines: Vec<usize> = Vec::new();
+    let mut warnings = Vec::new();
+    let mut ids = HashSet::new();
+    for (line, f) in parse_tsv(curated, 7, "kb/curated/people.tsv")? {
+        let ctx = format!("kb/curated/people.tsv:{line}");
+        let id = f[0].clone();
+        if id.is_empty()
+            || !id
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+        {
+            return Err(format!("{ctx}: id {id:?} must be a lowercase slug"));
+        }
+        if !ids.insert(id.clone()) {
+            return Err(format!("{ctx}: duplicate id {id}"));
+        }
+        let (name, country) = (f[1].clone(), f[3].clone());
+        if name.is_empty() || f[6].is_empty() {
+            return Err(format!("{ctx}: {id} needs a name and a description"));
+        }
+        if !country.is_empty() && !codes.contains(country.as_str()) {
+            return Err(format!(
+                "{ctx}: {id}: country {country:?} is not a place code in countries.tsv"
+            ));
+        }
+        let wikidata = f[5].clone();
+        if !wikidata.is_empty()
+            && (!wikidata.starts_with('Q')
+                || wikidata.len() < 2
+                || !wikidata[1..].chars().all(|c| c.is_ascii_digit()))
+        {
+            return Err(format!("{ctx}: {id}: wikidata {wikidata:?} is not a Q-id"));
+        }
+        if f[6].contains(['\t', '\n']) {
+            return Err(format!("{ctx}: {id}: description has a tab or line break"));
+        }
+        let aliases = split_list(&f[2]);
+        for x in std::iter::once(&name).chain(&aliases) {
+            check_item(x, &ctx)?;
+        }
+        let offices = parse_offices(&f[4], &format!("{ctx}: {id}"))?;
+        rows.push(PersonRow {
+            id,
+            name,
+            aliases,
+            country,
+            offices,
+            wikidata,
+            description: f[6].clone(),
+        });
+        lines.push(line);
+    }
+
+    // Forms with their generated variants; then what other people use.
+    let mut forms: Vec<Vec<String>> = rows
+        .iter()
+        .map(|p| with_variants(std::iter::once(&p.name).chain(p.aliases.iter())))
+        .collect();
+    let mut users: HashMap<String, BTreeSet<usize>> = HashMap::new();
+    for (i, fs) in forms.iter().enumerate() {
+        for f in fs {
+            for k in surface_keys(f) {
+                users.entry(k.to_string()).or_default().insert(i);
+            }
+        }
+    }
+    let ids: Vec<String> = rows.iter().map(|p| p.id.clone()).collect();
+    let names: HashMap<String, usize> = rows
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.clone(), i))
+        .collect();
+    let mut given_hits = BTreeSet::new();
+    for (i, p) in rows.iter_mut().enumerate() {
+        let ctx = format!("kb/curated/people.tsv:{}: {}", lines[i], p.id);
+        let mut kept = Vec::new();
+        for form in std::mem::take(&mut forms[i]) {
+            let why = surface_keys(&form).find_map(|k| {
+                if let Some(what) = taken.get(k) {
+                    return Some(format!("{k:?} is {what}"));
+                }
+                let simple = !k.contains([' ', '-', '.']);
+                if simple && common.contains(k.to_lowercase().as_str()) {
+                    return Some(format!("{k:?} is a common English word"));
+                }
+                let others: Vec<&usize> = users
+                    .get(k)
+                    .into_iter()
+                    .flatten()
+                    .filter(|&&j| j != i)
+                    .collect();
+                if form != p.name && !others.is_empty() {
+                    let j = *others[0];
+                    return Some(match names.get(k) {
+                        Some(&n) if n == j => format!("{k:?} is the name of {}", ids[j]),
+                        _ => format!("{k:?} is also a form of {}", ids[j]),
+                    });
+                }
+                None
+            });
+            match why {
+                Some(why) if form == p.name => {
+                    warnings.push(format!("{ctx}: name {form:?} kept, but {why}"));
+                    kept.push(form);
+                }
+                Some(why) => warnings.push(format!("{ctx}: alias {form:?} dropped: {why}")),
+                None => {
+                    for k in surface_keys(&form) {
+                        if !k.contains(' ') && given.contains(k) {
+                            given_hits.insert(k.to_string());
+                        }
+                    }
+                    kept.push(form);
+                }
+            }
+        }
+        kept.retain(|a| *a != p.name);
+        p.aliases = kept;
+    }
+    rows.sort_by(|a, b| a.id.cmp(&b.id));
+    Ok(People {
+        rows,
+        warnings,
+        given_names: given_hits.into_iter().collect(),
+    })
+}
+
+fn people_tsv(rows: &[PersonRow]) -> String {
+    let mut s = String::from("# id\tname\taliases\tcountry\toffices\twikidata\tdescription\n");
+    for p in rows {
+        let offices: Vec<String> = p
+            .offices
+            .iter()
+            .map(|o| format!("{}|{}|{}", o.title, o.start, o.end))
+            .collect();
+        let fields = [
+            p.id.as_str(),
+            p.name.as_str(),
+            &p.aliases.join(";"),
+            p.country.as_str(),
+            &offices.join(";"),
+            p.wikidata.as_str(),
+            p.description.as_str(),
+        ];
+        s.push_str(&fields.join("\t"));
+        s.push('\n');
+    }
+    s
+}
+
+// ---------------------------------------------------------------------------
 // Word lists from the NER corpora
 // ---------------------------------------------------------------------------
 
@@ -1729,6 +2079,7 @@ fn attribution(
     places: &[Place],
     orgs: &[OrgRow],
     n_cities: usize,
+    n_people: usize,
     given: usize,
     common: usize,
     report: &Report,
@@ -1749,6 +2100,7 @@ edit `kb/curated/` and rebuild.
 | `countries.tsv` ({n_places} places) | mledoze/countries (ODbL 1.0): names, alternative spellings, demonyms, capitals, ISO codes, independence, region. datasets/country-codes (PDDL 1.0): Wikidata ids. Phoenix/PETRARCH-2 country dictionary (MIT): {n_phx} extra adjectival/demonym variants. `kb/curated/countries.tsv` (our own): extra aliases, demonyms, metonyms, name choices, and {curated_only} places not in mledoze. |
 | `orgs.tsv` ({n_orgs} entries) | `kb/curated/orgs.tsv` only: our own list and descriptions. Wikidata ids (CC0) were checked against public listings. |
 | `cities.tsv` ({n_cities} entries) | `kb/curated/cities.tsv` only: our own list of facts (place names, spellings, the country each lies in, city or region), with generated accent-free variants. |
+| `people.tsv` ({n_people} people) | `kb/curated/people.tsv` only: our own list of facts (names and spellings, the state each serves, offices held with their dates, one-clause descriptions), with generated accent-free variants. Wikidata ids (CC0) were checked against the EveryPolitician Wikidata snapshots (CC0) or public listings. |
 | `given-names.txt` ({given} names) | First words of person names in the GMB (public domain), GUM CC-BY subset and wikigold (CC-BY 4.0) corpora, plus `kb/curated/given-names-extra.txt` (our own). |
 | `common-words.txt` ({common} words) | Word frequencies in the same three corpora. |
 
@@ -1793,6 +2145,12 @@ Computational Event Data System project's CountryInfo.
     IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
     CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 
+## EveryPolitician Wikidata snapshots — CC0 1.0
+
+Some Wikidata ids in `people.tsv` were checked against the EveryPolitician scrapers'
+Wikidata query results (https://github.com/every-politician-scrapers), which are
+Wikidata statements released under CC0 1.0. Attribution is given as a courtesy.
+
 ## Corpora used for the word lists
 
 Only word statistics are kept (no sentences):
@@ -1817,6 +2175,7 @@ Only word statistics are kept (no sentences):
         curated_only = curated_only,
         n_orgs = orgs.len(),
         n_cities = n_cities,
+        n_people = n_people,
         given = given,
         common = common,
     )
@@ -1937,6 +2296,42 @@ mod tests {
         assert!(build_cities("X\tBR\t\ttown\n", &places, &[], &[], &[]).is_err());
         let t = cities_tsv(&c.rows);
         assert!(t.starts_with("# name\tcountry\taliases\tkind\nSão Paulo\tBR\tSao Paulo\tcity\n"));
+    }
+
+    #[test]
+    fn people_are_checked() {
+        let places = [
+            place("TD", "Chad", &["N'Djamena"]),
+            place("TR", "Turkey", &["Ankara"]),
+            place("FR", "France", &["Paris"]),
+        ];
+        let curated = "# c\n\
+            recep-tayyip-erdogan\tRecep Tayyip Erdoğan\tErdoğan;Chad;Paris;Power\tTR\tPresident of Turkey|2014-08-28|;Prime Minister of Turkey|2003-03-14|2014-08-28\tQ39259\tTurkish politician\n\
+            someone\tSome One\tErdogan\t\tSecretary-General of Nothing|2001-01-01|2002-01-01\t\tA person\n";
+        let common = vec!["power".to_string()];
+        let p = build_people(curated, &places, &[], &[], &common, &[]).unwrap();
+        assert_eq!(p.rows.len(), 2);
+        let e = &p.rows[0];
+        assert_eq!(e.id, "recep-tayyip-erdogan");
+        assert_eq!(e.aliases, vec!["Recep Tayyip Erdogan", "Erdoğan"]);
+        // Offices are sorted by start date.
+        assert_eq!(e.offices[0].title, "Prime Minister of Turkey");
+        assert_eq!(e.offices[1].end, "");
+        assert!(p.rows[1].aliases.is_empty());
+        assert_eq!(p.warnings.len(), 5, "{:?}", p.warnings);
+        let t = people_tsv(&p.rows);
+        assert!(t.starts_with("# id\tname\taliases\tcountry\toffices\twikidata\tdescription\nrecep-tayyip-erdogan\tRecep Tayyip Erdoğan\tRecep Tayyip Erdogan;Erdoğan\tTR\tPrime Minister of Turkey|2003-03-14|2014-08-28;President of Turkey|2014-08-28|\tQ39259\t"));
+        let bad = |row: &str| build_people(row, &places, &[], &[], &[], &[]).is_err();
+        assert!(bad("x\tX\t\tZZ\t\t\tdesc\n"));
+        assert!(bad("x\tX\t\tTR\tP|2001-02-30|\t\tdesc\n"));
+        assert!(bad("x\tX\t\tTR\tP|2001-02-03|2000-01-01\t\tdesc\n"));
+        assert!(bad("x\tX\t\tTR\tP|2001-02|\t\tdesc\n"));
+        assert!(bad("x\tX\t\tTR\tP|2001-02-03\t\tdesc\n"));
+        assert!(bad("x\tX\t\tTR\t\tX1\tdesc\n"));
+        assert!(bad("X\tX\t\tTR\t\t\tdesc\n"));
+        assert!(bad("x\tX\t\tTR\t\t\tdesc\nx\tY\t\tTR\t\t\tdesc\n"));
+        assert!(!bad("x\tX\t\t\tP|2000-02-29|\t\tdesc\n"));
+        assert!(valid_date("2024-02-29") && !valid_date("2023-02-29") && !valid_date("2023-13-01"));
     }
 
     #[test]

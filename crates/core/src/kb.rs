@@ -1,5 +1,6 @@
 //! The embedded knowledge base: places (states and territories), cities and regions,
-//! organisations and groups, given names and common words.
+//! organisations and groups, people (office holders and public figures), given names
+//! and common words.
 //!
 //! The tables are compiled by `dramatis kb build` (crates/cli/src/kb_build.rs) into
 //! `assets/kb/` and embedded here with `include_str!`, so the engine needs no I/O
@@ -18,6 +19,11 @@
 //!   `countries.tsv` (the territory's slug for a city inside one: Rafah is in
 //!   `gaza-strip`); `kind` is `city` or `region` (a state, province or well-known
 //!   region). No city form is also a form of a country or an organisation.
+//! - `people.tsv`: `id name aliases country offices wikidata description`. `country`
+//!   is a `code` of `countries.tsv` or empty (heads of international organisations);
+//!   `offices` is a `;`-separated list of `Title|YYYY-MM-DD|YYYY-MM-DD` terms in order
+//!   of start, the end empty while in office. A person's form never shadows a form of
+//!   a place, city or organisation.
 //! - `given-names.txt`, `common-words.txt`: one word per line.
 //!
 //! Surface forms are stored exactly as written in prose ("U.S.", "Nagorno-Karabakh",
@@ -58,6 +64,7 @@ use crate::{Kind, Label};
 const COUNTRIES_TSV: &str = include_str!("../../../assets/kb/countries.tsv");
 const ORGS_TSV: &str = include_str!("../../../assets/kb/orgs.tsv");
 const CITIES_TSV: &str = include_str!("../../../assets/kb/cities.tsv");
+const PEOPLE_TSV: &str = include_str!("../../../assets/kb/people.tsv");
 const GIVEN_NAMES: &str = include_str!("../../../assets/kb/given-names.txt");
 const COMMON_WORDS: &str = include_str!("../../../assets/kb/common-words.txt");
 
@@ -170,8 +177,66 @@ pub struct City {
     pub kind: CityKind,
 }
 
-/// What a surface form names; the number indexes [`Kb::countries`], [`Kb::orgs`] or
-/// [`Kb::cities`].
+/// A term of office ("President of Russia", 2012-05-07, still held).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Office {
+    /// The office's plain English title ("Prime Minister of Russia").
+    pub title: String,
+    /// First day, `YYYY-MM-DD` (the 1st of the month when only the month is known).
+    pub start: String,
+    /// The day the term ended (the successor's first day); `None` while in office.
+    pub end: Option<String>,
+}
+
+impl Office {
+    /// Held on that `YYYY-MM-DD` date: `start <= date` and (no end or `date < end`).
+    pub fn held_on(&self, date: &str) -> bool {
+        self.start.as_str() <= date && self.end.as_deref().map_or(true, |e| date < e)
+    }
+}
+
+/// An office holder or public figure ("Vladimir Putin").
+#[derive(Clone, Debug, PartialEq)]
+pub struct Person {
+    /// Slug ("vladimir-putin").
+    pub id: String,
+    /// Full common English name with diacritics ("Recep Tayyip Erdoğan").
+    pub name: String,
+    /// Other full forms, spellings and, for the few whose surname alone names them in
+    /// world news, the surname ("Erdogan", "Putin").
+    pub aliases: Vec<String>,
+    /// The `code` of the [`Country`] they serve; `None` for heads of international
+    /// organisations and figures of no one state.
+    pub country: Option<String>,
+    /// Terms of office in order of start.
+    pub offices: Vec<Office>,
+    /// Wikidata Q-id, or empty.
+    pub wikidata: String,
+    /// One short clause ("Russian politician and former KGB officer").
+    pub description: String,
+}
+
+impl Person {
+    /// The office held on that `YYYY-MM-DD` date; when several are, the one that
+    /// started last.
+    pub fn office_on(&self, date: &str) -> Option<&Office> {
+        self.offices
+            .iter()
+            .filter(|o| o.held_on(date))
+            .max_by(|a, b| a.start.cmp(&b.start))
+    }
+
+    /// Offices that started after that date, in order of start.
+    pub fn later_offices(&self, date: &str) -> Vec<&Office> {
+        self.offices
+            .iter()
+            .filter(|o| o.start.as_str() > date)
+            .collect()
+    }
+}
+
+/// What a surface form names; the number indexes [`Kb::countries`], [`Kb::orgs`],
+/// [`Kb::cities`] or [`Kb::people`].
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Entry {
     CountryName(u32),
@@ -182,10 +247,12 @@ pub enum Entry {
     OrgAcronym(u32),
     /// A city or region (name or alias).
     City(u32),
+    /// A person (name or alias).
+    Person(u32),
 }
 
 impl Entry {
-    /// The index into `countries`, `orgs` or `cities`.
+    /// The index into `countries`, `orgs`, `cities` or `people`.
     pub fn index(self) -> u32 {
         match self {
             Entry::CountryName(i)
@@ -194,7 +261,8 @@ impl Entry {
             | Entry::Metonym(i)
             | Entry::OrgName(i)
             | Entry::OrgAcronym(i)
-            | Entry::City(i) => i,
+            | Entry::City(i)
+            | Entry::Person(i) => i,
         }
     }
 
@@ -211,12 +279,14 @@ pub struct Kb {
     pub countries: Vec<Country>,
     pub orgs: Vec<Org>,
     pub cities: Vec<City>,
+    pub people: Vec<Person>,
     given: FastSet<&'static str>,
     common: FastSet<&'static str>,
     surface: FastMap<String, Vec<Entry>>,
     max_tokens: usize,
     country_by_code: FastMap<String, u32>,
     org_by_id: FastMap<String, u32>,
+    person_by_id: FastMap<String, u32>,
 }
 
 impl Kb {
@@ -228,6 +298,7 @@ impl Kb {
                 COUNTRIES_TSV,
                 ORGS_TSV,
                 CITIES_TSV,
+                PEOPLE_TSV,
                 GIVEN_NAMES,
                 COMMON_WORDS,
             )
@@ -235,11 +306,12 @@ impl Kb {
         })
     }
 
-    /// Parse the five tables (see the module documentation for their formats).
+    /// Parse the six tables (see the module documentation for their formats).
     pub fn parse(
         countries_tsv: &str,
         orgs_tsv: &str,
         cities_tsv: &str,
+        people_tsv: &str,
         given: &'static str,
         common: &'static str,
     ) -> Result<Kb, String> {
@@ -326,6 +398,43 @@ impl Kb {
             });
         }
 
+        let mut people = Vec::new();
+        for (n, line) in data_lines(people_tsv) {
+            let f: Vec<&str> = line.split('\t').collect();
+            if f.len() != 7 {
+                return Err(format!("people.tsv:{n}: {} fields, expected 7", f.len()));
+            }
+            if f[0].is_empty() || f[1].is_empty() {
+                return Err(format!("people.tsv:{n}: empty id or name"));
+            }
+            let mut offices = Vec::new();
+            for item in f[4].split(';').filter(|s| !s.is_empty()) {
+                let mut parts = item.split('|');
+                let (Some(title), Some(start), Some(end), None) =
+                    (parts.next(), parts.next(), parts.next(), parts.next())
+                else {
+                    return Err(format!("people.tsv:{n}: office {item:?}"));
+                };
+                if title.is_empty() || start.len() != 10 {
+                    return Err(format!("people.tsv:{n}: office {item:?}"));
+                }
+                offices.push(Office {
+                    title: title.to_string(),
+                    start: start.to_string(),
+                    end: (!end.is_empty()).then(|| end.to_string()),
+                });
+            }
+            people.push(Person {
+                id: f[0].to_string(),
+                name: f[1].to_string(),
+                aliases: list(f[2]),
+                country: (!f[3].is_empty()).then(|| f[3].to_string()),
+                offices,
+                wikidata: f[5].to_string(),
+                description: f[6].to_string(),
+            });
+        }
+
         let given: FastSet<&'static str> = data_lines(given).map(|(_, w)| w.trim()).collect();
         // The list is lower case already; anything else could never match.
         let common: FastSet<&'static str> = data_lines(common)
@@ -333,7 +442,16 @@ impl Kb {
             .filter(|w| !w.chars().any(char::is_uppercase))
             .collect();
 
-        let mut surface: FastMap<String, Vec<Entry>> = FastMap::default();
+        // Sized up front: growing a map of a few thousand keys rehashes it several times.
+        let forms = countries
+            .iter()
+            .map(|c| 1 + c.aliases.len() + c.demonyms.len() + c.capitals.len() + c.metonyms.len())
+            .chain(orgs.iter().map(|o| 1 + o.aliases.len() + o.acronyms.len()))
+            .chain(cities.iter().map(|c| 1 + c.aliases.len()))
+            .chain(people.iter().map(|p| 1 + p.aliases.len()))
+            .sum::<usize>();
+        let mut surface: FastMap<String, Vec<Entry>> =
+            FastMap::with_capacity_and_hasher(forms + forms / 4, Default::default());
         let mut add = |form: &str, e: Entry| {
             let mut put = |s: &str| {
                 if s.is_empty() {
@@ -411,6 +529,31 @@ impl Kb {
                 }
             }
         }
+        // People come last of all and never take a form that a place, city or
+        // organisation has ("Chad"); people who share a name share the form.
+        let mut person_by_id = FastMap::default();
+        for (i, p) in people.iter().enumerate() {
+            if person_by_id.insert(p.id.clone(), i as u32).is_some() {
+                return Err(format!("people.tsv: duplicate id {}", p.id));
+            }
+            if let Some(c) = p
+                .country
+                .as_deref()
+                .filter(|c| !country_by_code.contains_key(*c))
+            {
+                return Err(format!("people.tsv: {}: unknown country {c:?}", p.id));
+            }
+            let e = Entry::Person(i as u32);
+            for form in std::iter::once(&p.name).chain(&p.aliases) {
+                if form.is_empty() {
+                    continue;
+                }
+                let v = surface.entry(form.clone()).or_default();
+                if v.iter().all(|x| matches!(x, Entry::Person(_))) && !v.contains(&e) {
+                    v.push(e);
+                }
+            }
+        }
         let max_tokens = surface
             .keys()
             .map(|k| k.split_whitespace().count())
@@ -421,12 +564,14 @@ impl Kb {
             countries,
             orgs,
             cities,
+            people,
             given,
             common,
             surface,
             max_tokens,
             country_by_code,
             org_by_id,
+            person_by_id,
         })
     }
 
@@ -451,6 +596,11 @@ impl Kb {
 
     pub fn org(&self, id: &str) -> Option<&Org> {
         self.org_by_id.get(id).map(|&i| &self.orgs[i as usize])
+    }
+
+    /// The person with that id ("vladimir-putin").
+    pub fn person(&self, id: &str) -> Option<&Person> {
+        self.person_by_id.get(id).map(|&i| &self.people[i as usize])
     }
 
     /// A known given (first) name, exact case ("Vladimir").
@@ -520,6 +670,7 @@ mod tests {
                     COUNTRIES_TSV,
                     ORGS_TSV,
                     CITIES_TSV,
+                    PEOPLE_TSV,
                     GIVEN_NAMES,
                     COMMON_WORDS,
                 )
@@ -528,13 +679,31 @@ mod tests {
             dt = dt.min(t.elapsed());
         }
         let k = k.unwrap();
+        // The same without the people table, to show what it costs.
+        let mut dt0 = std::time::Duration::MAX;
+        for _ in 0..5 {
+            let t = std::time::Instant::now();
+            Kb::parse(
+                COUNTRIES_TSV,
+                ORGS_TSV,
+                CITIES_TSV,
+                "",
+                GIVEN_NAMES,
+                COMMON_WORDS,
+            )
+            .unwrap();
+            dt0 = dt0.min(t.elapsed());
+        }
+        println!("kb parse without people: {dt0:?}");
         let (g, c) = k.word_list_sizes();
         println!(
-            "kb parse: {:?} for {} places, {} orgs, {} cities, {} given names, {} common words, {} surface forms",
+            "kb parse: {:?} for {} places, {} orgs, {} cities, {} people ({} offices), {} given names, {} common words, {} surface forms",
             dt,
             k.countries.len(),
             k.orgs.len(),
             k.cities.len(),
+            k.people.len(),
+            k.people.iter().map(|p| p.offices.len()).sum::<usize>(),
             g,
             c,
             k.surface.len()
@@ -542,6 +711,7 @@ mod tests {
         assert!(k.countries.len() >= 250);
         assert!(k.orgs.len() >= 250);
         assert!(k.cities.len() >= 400);
+        assert!(k.people.len() >= 400);
     }
 
     /// The countries of the `City` entries of a surface form.
@@ -761,6 +931,85 @@ mod tests {
         assert!(k.org("no-such-org").is_none());
     }
 
+    /// The people a surface form names.
+    fn people_of(surface: &str) -> Vec<&'static Person> {
+        let k = kb();
+        k.lookup(surface)
+            .iter()
+            .filter_map(|e| match e {
+                Entry::Person(i) => Some(&k.people[*i as usize]),
+                _ => None,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn people() {
+        let k = kb();
+        let macron = people_of("Macron");
+        assert_eq!(macron.len(), 1);
+        assert_eq!(macron[0].country.as_deref(), Some("FR"));
+        assert_eq!(macron[0].name, "Emmanuel Macron");
+        let e1 = people_of("Erdogan");
+        let e2 = people_of("Erdoğan");
+        assert_eq!(e1.len(), 1);
+        assert_eq!(e1, e2);
+        assert_eq!(people_of("Recep Tayyip Erdogan"), e1);
+        assert_eq!(e1[0].country.as_deref(), Some("TR"));
+        let putin = k.person("vladimir-putin").unwrap();
+        assert_eq!(people_of("Putin"), vec![putin]);
+        assert_eq!(
+            putin.office_on("2010-06-01").unwrap().title,
+            "Prime Minister of Russia"
+        );
+        assert_eq!(
+            putin.office_on("2020-10-14").unwrap().title,
+            "President of Russia"
+        );
+        assert!(putin.office_on("1990-01-01").is_none());
+        assert!(putin
+            .later_offices("2010-06-01")
+            .iter()
+            .all(|o| o.start.as_str() > "2010-06-01"));
+        assert!(!putin.later_offices("2010-06-01").is_empty());
+        // A person never takes a place's form, and short ambiguous surnames are out.
+        let chad = k.lookup("Chad");
+        assert!(!chad.is_empty());
+        assert!(!chad.iter().any(|e| matches!(e, Entry::Person(_))));
+        for s in [
+            "Georgia",
+            "Jordan",
+            "Washington",
+            "Xi",
+            "Kim",
+            "Lee",
+            "Johnson",
+            "Khan",
+            "Sharif",
+        ] {
+            assert!(people_of(s).is_empty(), "{s}");
+        }
+        assert_eq!(people_of("Xi Jinping").len(), 1);
+        assert_eq!(people_of("Zelenskyy"), people_of("Zelensky"));
+        // Every person's country is a known place; terms are ordered and well formed.
+        for p in &k.people {
+            if let Some(c) = &p.country {
+                assert!(k.country(c).is_some(), "{}: {c}", p.id);
+            }
+            assert_eq!(k.person(&p.id), Some(p));
+            for w in p.offices.windows(2) {
+                assert!(w[0].start <= w[1].start, "{}", p.id);
+            }
+            for o in &p.offices {
+                assert!(
+                    o.end.as_deref().map_or(true, |e| o.start.as_str() <= e),
+                    "{}",
+                    p.id
+                );
+            }
+        }
+    }
+
     #[test]
     fn flags() {
         assert_eq!(kb().country("AZ").unwrap().flag().as_deref(), Some("🇦🇿"));
@@ -791,12 +1040,13 @@ mod tests {
 
     #[test]
     fn parse_reports_errors() {
-        assert!(Kb::parse("XX\tbad\n", "", "", "", "").is_err());
+        assert!(Kb::parse("XX\tbad\n", "", "", "", "", "").is_err());
         let zed = "# h\nZZ\tZZZ\tZedland\tstate\tthe Zed\tZed;Zeds\tZed City\t\tQ1\tNowhere\n";
         let k = Kb::parse(
             zed,
             "",
             "# c\nZedburg\tZZ\tZed-Burg;Zed City;the Zed\tcity\nNorth Zed\tZZ\t\tregion\n",
+            "# p\nann-zed\tAnn Zed\tZed;Zedburg;Zedd\tZZ\tPresident of Zedland|2001-01-01|2005-06-01;Prime Minister of Zedland|2005-06-01|\tQ1\tZed politician\nbo-zed\tBo Zed\tZedd\t\t\t\tZed figure\n",
             "Ann\n",
             "# c\nthe\n",
         )
@@ -811,9 +1061,32 @@ mod tests {
         // A city never takes a form the country already has.
         assert_eq!(k.lookup("Zed City"), &[Entry::Capital(0)]);
         assert_eq!(k.lookup("the Zed"), &[Entry::CountryName(0)]);
+        // People never shadow a place or a city; people may share a form.
+        assert_eq!(k.lookup("Zed").len(), 2);
+        assert_eq!(k.lookup("Zedburg"), &[Entry::City(0)]);
+        assert_eq!(k.lookup("Ann Zed"), &[Entry::Person(0)]);
+        assert_eq!(k.lookup("Zedd"), &[Entry::Person(0), Entry::Person(1)]);
+        let ann = k.person("ann-zed").unwrap();
+        assert_eq!(ann.country.as_deref(), Some("ZZ"));
+        assert_eq!(k.person("bo-zed").unwrap().country, None);
+        assert_eq!(ann.offices[1].end, None);
+        assert_eq!(
+            ann.office_on("2005-06-01").unwrap().title,
+            "Prime Minister of Zedland"
+        );
+        assert_eq!(
+            ann.office_on("2005-05-31").unwrap().title,
+            "President of Zedland"
+        );
+        assert!(ann.office_on("2000-12-31").is_none());
+        assert_eq!(ann.later_offices("2003-01-01").len(), 1);
+        assert!(k.person("zed").is_none());
         // Unknown country, bad kind, wrong field count.
-        assert!(Kb::parse(zed, "", "X\tYY\t\tcity\n", "", "").is_err());
-        assert!(Kb::parse(zed, "", "X\tZZ\t\ttown\n", "", "").is_err());
-        assert!(Kb::parse(zed, "", "X\tZZ\tcity\n", "", "").is_err());
+        assert!(Kb::parse(zed, "", "X\tYY\t\tcity\n", "", "", "").is_err());
+        assert!(Kb::parse(zed, "", "X\tZZ\t\ttown\n", "", "", "").is_err());
+        assert!(Kb::parse(zed, "", "X\tZZ\tcity\n", "", "", "").is_err());
+        assert!(Kb::parse(zed, "", "", "x\tX\t\tYY\t\t\td\n", "", "").is_err());
+        assert!(Kb::parse(zed, "", "", "x\tX\t\tZZ\tP|2001|\t\td\n", "", "").is_err());
+        assert!(Kb::parse(zed, "", "", "x\tX\t\tZZ\t\t\n", "", "").is_err());
     }
 }

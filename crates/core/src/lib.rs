@@ -95,17 +95,18 @@ impl Job {
         let mut cands = std::mem::take(&mut self.cands);
         cands.sort_by_key(|c| c.start);
         rec.document_pass(&mut cands);
-        let (drafts, actor_of) = resolve::resolve(&cands, kb);
+        let (date, date_source) = if let Some(d) = self.opts.date.clone().filter(|d| date::is_iso_date(d)) {
+            (d, DateSource::Given)
+        } else if let Some(d) = date::find_date(text, &self.tokens.tokens) {
+            (d, DateSource::Text)
+        } else {
+            (self.opts.today.clone().unwrap_or_default(), DateSource::Today)
+        };
+        let (drafts, actor_of) = resolve::resolve(&cands, kb, text, &date);
         let desc = describe::Describer::new(text, &self.tokens, &cands, &actor_of, &drafts).describe();
-        let date = self
-            .opts
-            .date
-            .clone()
-            .filter(|d| date::is_iso_date(d))
-            .or_else(|| date::find_date(text, &self.tokens.tokens))
-            .or_else(|| self.opts.today.clone())
-            .unwrap_or_default();
-        build_analysis(std::mem::take(&mut self.text), date, &self.blocks, &cands, &actor_of, &drafts, &desc, kb)
+        let mut a = build_analysis(std::mem::take(&mut self.text), date, &self.blocks, &cands, &actor_of, &drafts, &desc, kb);
+        a.date_source = date_source;
+        a
     }
 }
 
@@ -166,5 +167,5 @@ fn build_analysis(
         .iter()
         .map(|b| Block { kind: b.kind, start: map.char_at(b.start), end: map.char_at(b.end), byte_start: b.start, byte_end: b.end })
         .collect();
-    Analysis { schema: SCHEMA.to_string(), text, date, title, blocks, mentions, actors, relations: vec![] }
+    Analysis { schema: SCHEMA.to_string(), text, date, date_source: DateSource::Today, title, blocks, mentions, actors, relations: vec![] }
 }

@@ -142,6 +142,27 @@ pub struct KbRef {
     /// CAMEO-style sector code: GOV, MIL, MED, IGO, ...
     pub sector: Option<String>,
     pub wikidata: Option<String>,
+    /// When the office held on the article's date began and (if it has) ended.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_start: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub office_end: Option<String>,
+    /// Offices taken up after the article's date ("President of Russia from 2012-05-07").
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub later: Vec<String>,
+}
+
+/// Where the article's date came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum DateSource {
+    /// Given by the caller (`--date`, or set by the reader).
+    Given,
+    /// Stated in the text.
+    Text,
+    /// Nothing known: today's date.
+    #[default]
+    Today,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -189,6 +210,8 @@ pub struct Analysis {
     pub schema: String,
     pub text: String,
     pub date: String,
+    #[serde(default)]
+    pub date_source: DateSource,
     #[serde(default)]
     pub title: Option<String>,
     #[serde(default)]

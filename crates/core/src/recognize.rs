@@ -103,6 +103,7 @@ fn entry_label(kb: &Kb, e: Entry) -> Label {
         Entry::Demonym(_) => Label::NORP,
         Entry::Metonym(_) => Label::ORG,
         Entry::OrgName(i) | Entry::OrgAcronym(i) => kb.orgs[i as usize].label,
+        Entry::Person(_) => Label::PERSON,
     }
 }
 
@@ -114,6 +115,7 @@ pub fn entry_key(kb: &Kb, e: Entry) -> String {
         Entry::City(i) => format!("city:{}", kb.cities[i as usize].name),
 
         Entry::OrgName(i) | Entry::OrgAcronym(i) => format!("o:{}", kb.orgs[i as usize].id),
+        Entry::Person(i) => format!("p:{}", kb.people[i as usize].name),
     }
 }
 
@@ -127,6 +129,7 @@ fn entry_rank(e: &Entry) -> u8 {
         Entry::Metonym(_) => 4,
         Entry::Capital(_) => 5,
         Entry::City(_) => 6,
+        Entry::Person(_) => 7,
     }
 }
 
@@ -471,6 +474,7 @@ impl<'a> Recognizer<'a> {
             Entry::Metonym(_) => 0.9,
             Entry::Capital(_) => 0.9,
             Entry::City(_) => 0.88,
+            Entry::Person(_) => 0.9,
         };
         if let Entry::Metonym(i) = e {
             let surface = self.span_text(r.clone());

@@ -116,6 +116,7 @@ fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> 
             description: Some(description),
             sector: None,
             wikidata: (!c.wikidata.is_empty()).then(|| c.wikidata.clone()),
+            ..Default::default()
         },
         c.name.clone(),
         kind,
@@ -125,7 +126,8 @@ fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> 
 
 /// Build actors from candidates. Returns the drafts in order of first mention
 /// and, for every candidate, the index of its actor.
-pub fn resolve(cands: &[Candidate], kb: &Kb) -> (Vec<ActorDraft>, Vec<usize>) {
+/// `text` is the article (for display names), `date` its date (for offices).
+pub fn resolve(cands: &[Candidate], kb: &Kb, text: &str, date: &str) -> (Vec<ActorDraft>, Vec<usize>) {
     let persons = join_persons(cands);
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut drafts: Vec<ActorDraft> = Vec::new();
@@ -133,19 +135,36 @@ pub fn resolve(cands: &[Candidate], kb: &Kb) -> (Vec<ActorDraft>, Vec<usize>) {
     for (mi, c) in cands.iter().enumerate() {
         let key = persons.get(&c.key).cloned().unwrap_or_else(|| c.key.clone());
         let ai = *index.entry(key.clone()).or_insert_with(|| {
-            drafts.push(new_draft(&key, c, kb));
+            drafts.push(new_draft(&key, c, kb, date));
             drafts.len() - 1
         });
         drafts[ai].mentions.push(mi);
         of_mention.push(ai);
     }
     for d in drafts.iter_mut() {
-        finish_name(d, cands);
+        finish_name(d, cands, text);
     }
     (drafts, of_mention)
 }
 
-fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
+/// The KB reference of a person, with the office held on `date`.
+fn person_ref(kb: &Kb, i: usize, date: &str) -> KbRef {
+    let p = &kb.people[i];
+    let office = (!date.is_empty()).then(|| p.office_on(date)).flatten();
+    KbRef {
+        id: format!("person:{}", p.id),
+        country: p.country.clone(),
+        office: office.map(|o| o.title.clone()),
+        description: (!p.description.is_empty()).then(|| p.description.clone()),
+        sector: office.map(|_| if p.country.is_some() { "GOV" } else { "IGO" }.to_string()),
+        wikidata: (!p.wikidata.is_empty()).then(|| p.wikidata.clone()),
+        office_start: office.map(|o| o.start.clone()),
+        office_end: office.and_then(|o| o.end.clone()),
+        later: if date.is_empty() { vec![] } else { p.later_offices(date).iter().map(|o| format!("{} from {}", o.title, o.start)).collect() },
+    }
+}
+
+fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
     let mut d = ActorDraft { key: key.to_string(), name: String::new(), label: c.label, kind: Kind::Group, kb: None, country: None, mentions: vec![] };
     let (prefix, rest) = key.split_once(':').unwrap_or(("", key));
     match prefix {
@@ -175,6 +194,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
                         description: Some(format!("{what} in {}", c.name)),
                         sector: None,
                         wikidata: None,
+                        ..Default::default()
                     });
                 }
             } else if let Some(crate::kb::Entry::Capital(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Capital(_))) {
@@ -187,6 +207,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
                     description: Some(format!("Capital of {}", c.name)),
                     sector: None,
                     wikidata: None,
+                    ..Default::default()
                 });
             }
         }
@@ -204,6 +225,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
                     description: Some(format!("Seat of the government of {}", c.name)),
                     sector: Some("GOV".into()),
                     wikidata: None,
+                    ..Default::default()
                 });
             }
         }
@@ -220,12 +242,18 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
                     description: (!o.description.is_empty()).then(|| o.description.clone()),
                     sector: (!o.sector.is_empty()).then(|| o.sector.clone()),
                     wikidata: (!o.wikidata.is_empty()).then(|| o.wikidata.clone()),
+                    ..Default::default()
                 });
             }
         }
         "p" => {
             d.label = Label::PERSON;
             d.kind = Kind::Person;
+            if let Some(crate::kb::Entry::Person(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Person(_))) {
+                let r = person_ref(kb, *i as usize, date);
+                d.country = r.country.clone();
+                d.kb = Some(r);
+            }
         }
         _ => {
             d.kind = match c.label {
@@ -239,9 +267,25 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb) -> ActorDraft {
     d
 }
 
-fn finish_name(d: &mut ActorDraft, cands: &[Candidate]) {
+fn finish_name(d: &mut ActorDraft, cands: &[Candidate], text: &str) {
     if !d.name.is_empty() {
         return;
+    }
+    // People are named as this article writes them (its fullest form), so a
+    // card matches the text; a KB spelling is used only for a bare surname.
+    if d.label == Label::PERSON {
+        let written = d
+            .mentions
+            .iter()
+            .filter_map(|&mi| text.get(cands[mi].start..cands[mi].end))
+            .map(|s| s.split_whitespace().collect::<Vec<_>>())
+            .filter(|w| w.len() >= 2)
+            .max_by_key(|w| w.len());
+        if let Some(words) = written {
+            let roman = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
+            d.name = words.iter().map(|w| if is_all_caps(w) && !roman(w) { title_case(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ");
+            return;
+        }
     }
     // The fullest surface form among the mentions (most words, then first).
     let mut best: Option<&Candidate> = None;
@@ -309,7 +353,7 @@ mod tests {
     fn actor_names_are_the_fullest_form() {
         let c = vec![cand("p:Putin", Label::PERSON, 0), cand("p:Vladimir Putin", Label::PERSON, 5)];
         let kb = Kb::embedded();
-        let (d, of) = resolve(&c, kb);
+        let (d, of) = resolve(&c, kb, "", "2020-01-01");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].name, "Vladimir Putin");
         assert_eq!(of, vec![0, 0]);
