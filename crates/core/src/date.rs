@@ -2,8 +2,20 @@
 
 use crate::tokenize::{TokKind, Token};
 
-const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Month number (1-12) of a month name or abbreviation (`Sept.`, `Oct`).
 pub fn month_number(w: &str) -> Option<u32> {
@@ -14,7 +26,10 @@ pub fn month_number(w: &str) -> Option<u32> {
     if l == "sept" {
         return Some(9);
     }
-    MONTHS.iter().position(|m| *m == l || (l.len() == 3 && m.starts_with(&l))).map(|i| i as u32 + 1)
+    MONTHS
+        .iter()
+        .position(|m| *m == l || (l.len() == 3 && m.starts_with(&l)))
+        .map(|i| i as u32 + 1)
 }
 
 fn day(w: &str) -> Option<u32> {
@@ -27,7 +42,10 @@ fn day(w: &str) -> Option<u32> {
 }
 
 fn year(w: &str) -> Option<u32> {
-    (w.len() == 4).then(|| w.parse().ok()).flatten().filter(|y| (1900..=2100).contains(y))
+    (w.len() == 4)
+        .then(|| w.parse().ok())
+        .flatten()
+        .filter(|y| (1900..=2100).contains(y))
 }
 
 pub fn format_date(y: u32, m: u32, d: u32) -> String {
@@ -40,7 +58,11 @@ pub fn is_iso_date(s: &str) -> bool {
     if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
         return false;
     }
-    let (Ok(y), Ok(m), Ok(d)) = (s[0..4].parse::<u32>(), s[5..7].parse::<u32>(), s[8..10].parse::<u32>()) else {
+    let (Ok(y), Ok(m), Ok(d)) = (
+        s[0..4].parse::<u32>(),
+        s[5..7].parse::<u32>(),
+        s[8..10].parse::<u32>(),
+    ) else {
         return false;
     };
     (1..=12).contains(&m) && d >= 1 && d <= days_in_month(y, m)
@@ -123,10 +145,22 @@ mod tests {
 
     #[test]
     fn formats() {
-        assert_eq!(find("NAIROBI, March 3, 2024 (Reuters) - x").as_deref(), Some("2024-03-03"));
-        assert_eq!(find("Published 14 October 2020 by x").as_deref(), Some("2020-10-14"));
-        assert_eq!(find("On Sept. 27, 2020 fighting began").as_deref(), Some("2020-09-27"));
-        assert_eq!(find("Updated 2021-02-28 10:00").as_deref(), Some("2021-02-28"));
+        assert_eq!(
+            find("NAIROBI, March 3, 2024 (Reuters) - x").as_deref(),
+            Some("2024-03-03")
+        );
+        assert_eq!(
+            find("Published 14 October 2020 by x").as_deref(),
+            Some("2020-10-14")
+        );
+        assert_eq!(
+            find("On Sept. 27, 2020 fighting began").as_deref(),
+            Some("2020-09-27")
+        );
+        assert_eq!(
+            find("Updated 2021-02-28 10:00").as_deref(),
+            Some("2021-02-28")
+        );
         assert_eq!(find("The fighting began on Sept. 27."), None);
         assert_eq!(find("In May 2020, 5 people"), None);
         assert_eq!(find("February 30, 2021"), None);

@@ -38,7 +38,22 @@ pub struct Describer<'a> {
     by_key: HashMap<&'a str, usize>,
 }
 
-const HONORIFICS: &[&str] = &["mr", "mr.", "mrs", "mrs.", "ms", "ms.", "dr", "dr.", "sir", "dame", "lady", "lord", "prof.", "professor"];
+const HONORIFICS: &[&str] = &[
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "dr",
+    "dr.",
+    "sir",
+    "dame",
+    "lady",
+    "lord",
+    "prof.",
+    "professor",
+];
 
 /// `Sen.` → `Senator` (titles in roles read better in full).
 fn expand_abbreviation(l: &str) -> Option<&'static str> {
@@ -74,7 +89,9 @@ fn titlecase_role(words: &[&str]) -> String {
                 full.into()
             } else {
                 let mut c = l.chars();
-                c.next().map(|f| f.to_uppercase().collect::<String>() + c.as_str()).unwrap_or_default()
+                c.next()
+                    .map(|f| f.to_uppercase().collect::<String>() + c.as_str())
+                    .unwrap_or_default()
             }
         })
         .collect::<Vec<_>>()
@@ -83,7 +100,13 @@ fn titlecase_role(words: &[&str]) -> String {
 }
 
 impl<'a> Describer<'a> {
-    pub fn new(text: &'a str, tokens: &'a Tokens, cands: &'a [Candidate], actor_of: &'a [usize], drafts: &'a [ActorDraft]) -> Self {
+    pub fn new(
+        text: &'a str,
+        tokens: &'a Tokens,
+        cands: &'a [Candidate],
+        actor_of: &'a [usize],
+        drafts: &'a [ActorDraft],
+    ) -> Self {
         let mut tok_cand = vec![None; tokens.tokens.len()];
         for (i, c) in cands.iter().enumerate() {
             for t in c.tok.clone() {
@@ -96,8 +119,22 @@ impl<'a> Describer<'a> {
                 sent_of[t] = si;
             }
         }
-        let by_key = drafts.iter().enumerate().map(|(i, d)| (d.key.as_str(), i)).collect();
-        Describer { text, toks: &tokens.tokens, sentences: &tokens.sentences, cands, actor_of, drafts, tok_cand, sent_of, by_key }
+        let by_key = drafts
+            .iter()
+            .enumerate()
+            .map(|(i, d)| (d.key.as_str(), i))
+            .collect();
+        Describer {
+            text,
+            toks: &tokens.tokens,
+            sentences: &tokens.sentences,
+            cands,
+            actor_of,
+            drafts,
+            tok_cand,
+            sent_of,
+            by_key,
+        }
     }
 
     fn t(&self, i: usize) -> &'a str {
@@ -115,7 +152,8 @@ impl<'a> Describer<'a> {
     /// Actor of a state-like mention (GPE/NORP/ORG) covering token `k`.
     fn affiliate_at(&self, k: usize) -> Option<usize> {
         let ci = self.tok_cand[k]?;
-        matches!(self.cands[ci].label, Label::GPE | Label::NORP | Label::ORG).then(|| self.actor_of[ci])
+        matches!(self.cands[ci].label, Label::GPE | Label::NORP | Label::ORG)
+            .then(|| self.actor_of[ci])
     }
 
     /// Affiliation just before token `j`: `Russian …`, `Armenia's …`.
@@ -138,19 +176,38 @@ impl<'a> Describer<'a> {
             let k = j - 1;
             let w = self.t(k);
             let tk = self.toks[k];
-            let word_ok = tk.kind == TokKind::Word && lx::is_title_word(w) && self.tok_cand[k].is_none();
-            let joiner = (w == "-" && !tk.space_before) || (w == "of" && j < c.tok.start && k > s.start && lx::is_title_word(self.t(k - 1)));
+            let word_ok =
+                tk.kind == TokKind::Word && lx::is_title_word(w) && self.tok_cand[k].is_none();
+            let joiner = (w == "-" && !tk.space_before)
+                || (w == "of"
+                    && j < c.tok.start
+                    && k > s.start
+                    && lx::is_title_word(self.t(k - 1)));
             if word_ok || joiner {
                 j = k;
             } else {
                 break;
             }
         }
-        let mut words: Vec<&str> = (j..c.tok.start).map(|i| self.t(i)).filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str())).collect();
+        let mut words: Vec<&str> = (j..c.tok.start)
+            .map(|i| self.t(i))
+            .filter(|w| !HONORIFICS.contains(&w.to_lowercase().as_str()))
+            .collect();
         // "chief of staff Gen." → the office; a bare rank stays the role.
         while words.len() > 1
             && words.last().is_some_and(|w| lx::is_rank(w))
-            && !matches!(words[words.len() - 2].to_lowercase().as_str(), "attorney" | "secretary" | "solicitor" | "surgeon" | "inspector" | "director" | "governor" | "consul" | "postmaster")
+            && !matches!(
+                words[words.len() - 2].to_lowercase().as_str(),
+                "attorney"
+                    | "secretary"
+                    | "solicitor"
+                    | "surgeon"
+                    | "inspector"
+                    | "director"
+                    | "governor"
+                    | "consul"
+                    | "postmaster"
+            )
         {
             words.pop();
         }
@@ -170,7 +227,11 @@ impl<'a> Describer<'a> {
         if words.is_empty() && c.tok.start >= s.start + 2 && self.t(c.tok.start - 1) == "," {
             // "His incoming Middle East envoy, Steve Witkoff,"
             let mut k = c.tok.start - 1;
-            while k > s.start && self.toks[k - 1].kind == TokKind::Word && lx::is_title_word(self.t(k - 1)) && self.tok_cand[k - 1].is_none() {
+            while k > s.start
+                && self.toks[k - 1].kind == TokKind::Word
+                && lx::is_title_word(self.t(k - 1))
+                && self.tok_cand[k - 1].is_none()
+            {
                 k -= 1;
             }
             if k < c.tok.start - 1 && lx::is_person_title(self.t(c.tok.start - 2)) {
@@ -184,7 +245,12 @@ impl<'a> Describer<'a> {
     /// or organisation (`a`, `the`, `Armenia's`, `Turkish`). Returns where
     /// the role words start and the affiliated actor.
     fn role_lead_in(&self, mut j: usize, end: usize) -> (usize, Option<usize>) {
-        if j < end && matches!(self.t(j).to_lowercase().as_str(), "a" | "an" | "the" | "his" | "her" | "its") {
+        if j < end
+            && matches!(
+                self.t(j).to_lowercase().as_str(),
+                "a" | "an" | "the" | "his" | "her" | "its"
+            )
+        {
             j += 1;
         }
         let mut affil = None;
@@ -209,7 +275,11 @@ impl<'a> Describer<'a> {
         }
         let (mut j, mut affil) = self.role_lead_in(j + 1, s.end);
         let rs = j;
-        while j < s.end && self.toks[j].kind == TokKind::Word && (lx::is_title_word(self.t(j)) || (self.t(j) == "of" && j + 1 < s.end && lx::is_title_word(self.t(j + 1)))) {
+        while j < s.end
+            && self.toks[j].kind == TokKind::Word
+            && (lx::is_title_word(self.t(j))
+                || (self.t(j) == "of" && j + 1 < s.end && lx::is_title_word(self.t(j + 1))))
+        {
             j += 1;
         }
         if j == rs {
@@ -219,13 +289,23 @@ impl<'a> Describer<'a> {
         if j < s.end && matches!(self.t(j), "of" | "for" | "at" | "to") {
             // "leader of the main opposition Democratic Party"
             let mut k = j + 1;
-            while k < s.end && k < j + 6 && self.tok_cand[k].is_none() && self.toks[k].kind == TokKind::Word && self.t(k).chars().next().is_some_and(char::is_lowercase) {
+            while k < s.end
+                && k < j + 6
+                && self.tok_cand[k].is_none()
+                && self.toks[k].kind == TokKind::Word
+                && self.t(k).chars().next().is_some_and(char::is_lowercase)
+            {
                 k += 1;
             }
             if affil.is_none() && k < s.end {
                 affil = self.affiliate_at(k);
             }
-        } else if j < s.end && !matches!(self.t(j), "," | "." | ";" | ")" | "said" | "says" | "and" | "who" | "told") {
+        } else if j < s.end
+            && !matches!(
+                self.t(j),
+                "," | "." | ";" | ")" | "said" | "says" | "and" | "who" | "told"
+            )
+        {
             return None;
         }
         Some((words, affil))
@@ -309,12 +389,29 @@ impl<'a> Describer<'a> {
                 Label::ORG if self.drafts[ai].kb.is_none() => {
                     if d.affiliation.is_none() {
                         // A country word inside the name (Russian Foreign Ministry)…
-                        let inner = c.tok.clone().filter_map(|k| {
-                            let w = self.t(k);
-                            let e = crate::kb::Kb::embedded().lookup(w).iter().find(|e| matches!(e, crate::kb::Entry::Demonym(_) | crate::kb::Entry::CountryName(_))).copied()?;
-                            Some(e)
-                        }).next();
-                        if let Some(crate::kb::Entry::Demonym(i) | crate::kb::Entry::CountryName(i)) = inner {
+                        let inner = c
+                            .tok
+                            .clone()
+                            .filter_map(|k| {
+                                let w = self.t(k);
+                                let e = crate::kb::Kb::embedded()
+                                    .lookup(w)
+                                    .iter()
+                                    .find(|e| {
+                                        matches!(
+                                            e,
+                                            crate::kb::Entry::Demonym(_)
+                                                | crate::kb::Entry::CountryName(_)
+                                        )
+                                    })
+                                    .copied()?;
+                                Some(e)
+                            })
+                            .next();
+                        if let Some(
+                            crate::kb::Entry::Demonym(i) | crate::kb::Entry::CountryName(i),
+                        ) = inner
+                        {
                             let code = &crate::kb::Kb::embedded().countries[i as usize].code;
                             d.affiliation = self.actor_by_key(&format!("c:{code}"));
                         }
@@ -331,14 +428,19 @@ impl<'a> Describer<'a> {
                                 break;
                             }
                             let w = self.t(k);
-                            if !(w == "-" || (tk.kind == TokKind::Word && w.chars().next().is_some_and(char::is_lowercase))) {
+                            if !(w == "-"
+                                || (tk.kind == TokKind::Word
+                                    && w.chars().next().is_some_and(char::is_lowercase)))
+                            {
                                 break;
                             }
                             j = k;
                             steps += 1;
                         }
                         let aff = self.affiliation_before(j, lo);
-                        if aff != Some(ai) && aff.is_some_and(|a| matches!(self.drafts[a].label, Label::GPE)) {
+                        if aff != Some(ai)
+                            && aff.is_some_and(|a| matches!(self.drafts[a].label, Label::GPE))
+                        {
                             d.affiliation = aff;
                         }
                     }
@@ -363,11 +465,18 @@ impl<'a> Describer<'a> {
     }
 
     fn salience(&self, out: &mut [Description]) {
-        let first_block = self.toks.iter().map(|t| t.block).find(|_| true).unwrap_or(0);
+        let first_block = self
+            .toks
+            .iter()
+            .map(|t| t.block)
+            .find(|_| true)
+            .unwrap_or(0);
         let mut score = vec![0f32; self.drafts.len()];
         for (ci, c) in self.cands.iter().enumerate() {
             let b = self.toks[c.tok.start].block;
-            let w = 1.0 + if b == first_block { 1.0 } else { 0.0 } + if b <= first_block + 1 { 0.5 } else { 0.0 };
+            let w = 1.0
+                + if b == first_block { 1.0 } else { 0.0 }
+                + if b <= first_block + 1 { 0.5 } else { 0.0 };
             score[self.actor_of[ci]] += w;
         }
         let max = score.iter().cloned().fold(0f32, f32::max).max(1.0);
@@ -383,7 +492,13 @@ impl<'a> Describer<'a> {
         while i < n {
             let w = self.t(i);
             let straight = w == "\"";
-            if !(w == "“" || straight || (w == "'" && i + 1 < n && self.t(i + 1) == "'" && !self.toks[i + 1].space_before)) {
+            if !(w == "“"
+                || straight
+                || (w == "'"
+                    && i + 1 < n
+                    && self.t(i + 1) == "'"
+                    && !self.toks[i + 1].space_before))
+            {
                 i += 1;
                 continue;
             }
@@ -395,7 +510,11 @@ impl<'a> Describer<'a> {
             let mut close = None;
             while j < n && self.toks[j].block == block {
                 let x = self.t(j);
-                if x == "”" || (straight && x == "\"") || (x == "’" && j + 1 < n && self.t(j + 1) == "’") || (x == "'" && j + 1 < n && self.t(j + 1) == "'") {
+                if x == "”"
+                    || (straight && x == "\"")
+                    || (x == "’" && j + 1 < n && self.t(j + 1) == "’")
+                    || (x == "'" && j + 1 < n && self.t(j + 1) == "'")
+                {
                     close = Some(j);
                     break;
                 }
@@ -412,7 +531,11 @@ impl<'a> Describer<'a> {
             let after = if double_close { close + 2 } else { close + 1 };
             if close > open + 3 {
                 // A trailing comma belongs to the sentence, not the quote.
-                let last = if self.t(close - 1) == "," { close - 2 } else { close - 1 };
+                let last = if self.t(close - 1) == "," {
+                    close - 2
+                } else {
+                    close - 1
+                };
                 let (qs, qe) = (self.toks[open + 1].start, self.toks[last].end);
                 if let Some(ai) = self.speaker(open, after) {
                     out[ai].quotes.push((qs, qe));
@@ -450,7 +573,8 @@ impl<'a> Describer<'a> {
                     return Some(a);
                 }
             }
-            if matches!(w, "he" | "she" | "He" | "She") && at(k + 1).is_some_and(lx::is_speech_verb) {
+            if matches!(w, "he" | "she" | "He" | "She") && at(k + 1).is_some_and(lx::is_speech_verb)
+            {
                 return self.recent_person(open);
             }
         }
@@ -492,7 +616,8 @@ impl<'a> Describer<'a> {
                 continue;
             }
             let ai = self.actor_of[ci];
-            let subj = self.toks[c.tok.start].sent_start || (c.tok.end < self.toks.len() && lx::is_speech_verb(self.t(c.tok.end)));
+            let subj = self.toks[c.tok.start].sent_start
+                || (c.tok.end < self.toks.len() && lx::is_speech_verb(self.t(c.tok.end)));
             if subj {
                 return Some(ai);
             }
@@ -504,7 +629,14 @@ impl<'a> Describer<'a> {
 
 /// The quotes of one actor as model values (char offsets filled in later).
 pub fn quote_values(text: &str, spans: &[(usize, usize)]) -> Vec<Quote> {
-    spans.iter().map(|&(s, e)| Quote { text: text[s..e].to_string(), start: s, end: e }).collect()
+    spans
+        .iter()
+        .map(|&(s, e)| Quote {
+            text: text[s..e].to_string(),
+            start: s,
+            end: e,
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -516,11 +648,19 @@ mod tests {
     }
 
     fn actor<'a>(a: &'a Analysis, name: &str) -> &'a Actor {
-        a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("no actor {name}: {:?}", a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()))
+        a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| {
+            panic!(
+                "no actor {name}: {:?}",
+                a.actors.iter().map(|x| &x.name).collect::<Vec<_>>()
+            )
+        })
     }
 
     fn affiliation<'a>(a: &'a Analysis, x: &Actor) -> Option<&'a str> {
-        x.affiliation.as_deref().and_then(|id| a.actor(id)).map(|y| y.name.as_str())
+        x.affiliation
+            .as_deref()
+            .and_then(|id| a.actor(id))
+            .map(|y| y.name.as_str())
     }
 
     #[test]

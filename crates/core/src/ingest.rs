@@ -62,7 +62,9 @@ fn split_long(text: &str, blocks: Vec<RawBlock>) -> Vec<RawBlock> {
             // after ". " (or "? ", "! ") followed by a non-lower-case char; else at a space; else anywhere.
             let cut = window
                 .windows(3)
-                .position(|w| matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ' && !w[2].is_ascii_lowercase())
+                .position(|w| {
+                    matches!(w[0], b'.' | b'?' | b'!') && w[1] == b' ' && !w[2].is_ascii_lowercase()
+                })
                 .map(|p| p + 2)
                 .or_else(|| window.iter().rposition(|&c| c == b' ').map(|p| p + 1))
                 .unwrap_or(window.len());
@@ -71,17 +73,29 @@ fn split_long(text: &str, blocks: Vec<RawBlock>) -> Vec<RawBlock> {
                 e += 1;
             }
             let trimmed = text[s..e].trim_end().len();
-            out.push(RawBlock { kind: b.kind, start: s, end: s + trimmed });
+            out.push(RawBlock {
+                kind: b.kind,
+                start: s,
+                end: s + trimmed,
+            });
             s = e;
         }
-        out.push(RawBlock { kind: b.kind, start: s, end: b.end });
+        out.push(RawBlock {
+            kind: b.kind,
+            start: s,
+            end: b.end,
+        });
     }
     out
 }
 
 /// "By Jane Doe and Carlos Ruiz": a byline, not a headline.
 fn is_byline(s: &str) -> bool {
-    s.len() < 120 && (s.starts_with("By ") || s.starts_with("BY ")) && s.split_whitespace().nth(1).is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
+    s.len() < 120
+        && (s.starts_with("By ") || s.starts_with("BY "))
+        && s.split_whitespace()
+            .nth(1)
+            .is_some_and(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
 fn push_block(text: &str, s: usize, e: usize, out: &mut Vec<RawBlock>) {
@@ -92,8 +106,16 @@ fn push_block(text: &str, s: usize, e: usize, out: &mut Vec<RawBlock>) {
     if s >= e {
         return;
     }
-    let kind = if text[s..e].starts_with('>') { BlockKind::Quote } else { BlockKind::Paragraph };
-    out.push(RawBlock { kind, start: s, end: e });
+    let kind = if text[s..e].starts_with('>') {
+        BlockKind::Quote
+    } else {
+        BlockKind::Paragraph
+    };
+    out.push(RawBlock {
+        kind,
+        start: s,
+        end: e,
+    });
 }
 
 /// Byte spans of lines, without their line terminators.
@@ -102,7 +124,11 @@ fn line_spans(text: &str) -> Vec<(usize, usize)> {
     let mut start = 0;
     for (i, c) in text.char_indices() {
         if c == '\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' { i - 1 } else { i };
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
             v.push((start, end));
             start = i + 1;
         }
@@ -119,7 +145,11 @@ fn looks_like_title(s: &str) -> bool {
         return false;
     }
     let words = s.split_whitespace().count();
-    !s.contains('\n') && words > 0 && words <= 25 && s.chars().count() <= 200 && !s.ends_with(['.', ':', ';', ','])
+    !s.contains('\n')
+        && words > 0
+        && words <= 25
+        && s.chars().count() <= 200
+        && !s.ends_with(['.', ':', ';', ','])
         || (s.starts_with('#') && !s.contains('\n'))
 }
 
@@ -172,7 +202,11 @@ mod tests {
         assert!(b.len() > 3);
         for x in &b[1..] {
             assert!(x.end - x.start <= MAX_BLOCK_BYTES);
-            assert!(t[x.start..x.end].starts_with("Putin"), "{:?}", &t[x.start..x.start + 10]);
+            assert!(
+                t[x.start..x.end].starts_with("Putin"),
+                "{:?}",
+                &t[x.start..x.start + 10]
+            );
         }
         assert_eq!(b.last().unwrap().end, t.trim_end().len());
     }

@@ -5,98 +5,460 @@
 /// Words that make up a person's title or office, lower-case.
 /// A run of these before a name is the person's role.
 const TITLE_WORDS: &[&str] = &[
-    "acting", "activist", "adm.", "admiral", "adviser", "advisor", "affairs", "aide", "ambassador",
-    "analyst", "archbishop", "assistant", "attorney", "ayatollah", "bishop", "brig.", "brigadier", "cabinet",
-    "campaigner", "candidate", "capt.", "captain", "cardinal", "ceo", "chair", "chairman", "chairperson",
-    "chairwoman", "challenger", "chancellor", "chief", "cmdr.", "co-founder", "coach", "col.", "colonel",
-    "commander", "commissioner", "congressman", "congresswoman", "correspondent", "counterpart", "crown",
-    "dame", "defence", "defender", "defense", "deputy", "diplomat", "director", "director-general", "dr",
-    "dr.", "duke", "economist", "economy", "editor", "elect", "emir", "energy", "envoy", "executive",
-    "field", "finance", "first", "foreign", "former", "founder", "gen.", "general", "goalkeeper", "gov.",
-    "governor", "governor-general", "health", "home", "imam", "incumbent", "interior", "judge", "justice",
-    "king", "lady", "lawmaker", "lawyer", "leader", "legislator", "lieutenant", "lord", "lt.", "maj.",
-    "major", "majority", "manager", "marshal", "mayor", "mediator", "midfielder", "minister", "minority",
-    "mp", "mr", "mr.", "mrs", "mrs.", "ms", "ms.", "negotiator", "nominee", "official", "opposition", "pope",
-    "premier", "president", "president-elect", "prime", "prince", "princess", "prof.", "professor",
-    "prosecutor", "queen", "rabbi", "rep.", "representative", "researcher", "secretary", "secretary-general",
-    "sen.", "senator", "sgt.", "sheikh", "sir", "speaker", "spokesman", "spokesperson", "spokeswoman",
-    "staff", "state", "striker", "sultan", "supreme", "top", "trade", "treasury", "vice", "vice-president",
-    "whip", "winger",
+    "acting",
+    "activist",
+    "adm.",
+    "admiral",
+    "adviser",
+    "advisor",
+    "affairs",
+    "aide",
+    "ambassador",
+    "analyst",
+    "archbishop",
+    "assistant",
+    "attorney",
+    "ayatollah",
+    "bishop",
+    "brig.",
+    "brigadier",
+    "cabinet",
+    "campaigner",
+    "candidate",
+    "capt.",
+    "captain",
+    "cardinal",
+    "ceo",
+    "chair",
+    "chairman",
+    "chairperson",
+    "chairwoman",
+    "challenger",
+    "chancellor",
+    "chief",
+    "cmdr.",
+    "co-founder",
+    "coach",
+    "col.",
+    "colonel",
+    "commander",
+    "commissioner",
+    "congressman",
+    "congresswoman",
+    "correspondent",
+    "counterpart",
+    "crown",
+    "dame",
+    "defence",
+    "defender",
+    "defense",
+    "deputy",
+    "diplomat",
+    "director",
+    "director-general",
+    "dr",
+    "dr.",
+    "duke",
+    "economist",
+    "economy",
+    "editor",
+    "elect",
+    "emir",
+    "energy",
+    "envoy",
+    "executive",
+    "field",
+    "finance",
+    "first",
+    "foreign",
+    "former",
+    "founder",
+    "gen.",
+    "general",
+    "goalkeeper",
+    "gov.",
+    "governor",
+    "governor-general",
+    "health",
+    "home",
+    "imam",
+    "incumbent",
+    "interior",
+    "judge",
+    "justice",
+    "king",
+    "lady",
+    "lawmaker",
+    "lawyer",
+    "leader",
+    "legislator",
+    "lieutenant",
+    "lord",
+    "lt.",
+    "maj.",
+    "major",
+    "majority",
+    "manager",
+    "marshal",
+    "mayor",
+    "mediator",
+    "midfielder",
+    "minister",
+    "minority",
+    "mp",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "negotiator",
+    "nominee",
+    "official",
+    "opposition",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "prime",
+    "prince",
+    "princess",
+    "prof.",
+    "professor",
+    "prosecutor",
+    "queen",
+    "rabbi",
+    "rep.",
+    "representative",
+    "researcher",
+    "secretary",
+    "secretary-general",
+    "sen.",
+    "senator",
+    "sgt.",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "staff",
+    "state",
+    "striker",
+    "sultan",
+    "supreme",
+    "top",
+    "trade",
+    "treasury",
+    "vice",
+    "vice-president",
+    "whip",
+    "winger",
 ];
 
 /// Title words that on their own (capitalised, right before a name) mark a person.
 const PERSON_TITLES: &[&str] = &[
-    "adm.", "admiral", "ambassador", "archbishop", "ayatollah", "bishop", "brig.", "capt.", "captain",
-    "cardinal", "chancellor", "cmdr.", "col.", "colonel", "commander", "congressman", "congresswoman",
-    "dame", "dr", "dr.", "emir", "envoy", "gen.", "general", "gov.", "governor", "imam", "judge", "king",
-    "lady", "lord", "lt.", "maj.", "major", "mayor", "minister", "mr", "mr.", "mrs", "mrs.", "ms", "ms.",
-    "pope", "premier", "president", "president-elect", "prince", "princess", "prof.", "professor", "queen",
-    "rabbi", "rep.", "secretary", "secretary-general", "sen.", "senator", "sgt.", "sheikh", "sir", "speaker",
-    "spokesman", "spokesperson", "spokeswoman", "sultan",
+    "adm.",
+    "admiral",
+    "ambassador",
+    "archbishop",
+    "ayatollah",
+    "bishop",
+    "brig.",
+    "capt.",
+    "captain",
+    "cardinal",
+    "chancellor",
+    "cmdr.",
+    "col.",
+    "colonel",
+    "commander",
+    "congressman",
+    "congresswoman",
+    "dame",
+    "dr",
+    "dr.",
+    "emir",
+    "envoy",
+    "gen.",
+    "general",
+    "gov.",
+    "governor",
+    "imam",
+    "judge",
+    "king",
+    "lady",
+    "lord",
+    "lt.",
+    "maj.",
+    "major",
+    "mayor",
+    "minister",
+    "mr",
+    "mr.",
+    "mrs",
+    "mrs.",
+    "ms",
+    "ms.",
+    "pope",
+    "premier",
+    "president",
+    "president-elect",
+    "prince",
+    "princess",
+    "prof.",
+    "professor",
+    "queen",
+    "rabbi",
+    "rep.",
+    "secretary",
+    "secretary-general",
+    "sen.",
+    "senator",
+    "sgt.",
+    "sheikh",
+    "sir",
+    "speaker",
+    "spokesman",
+    "spokesperson",
+    "spokeswoman",
+    "sultan",
 ];
 
 /// Head nouns that make a capitalised sequence an organisation.
 const ORG_HEADS: &[&str] = &[
-    "academy", "agency", "airlines", "airways", "alliance", "army", "assembly", "association", "authority",
-    "bank", "battalion", "board", "brigade", "brigades", "bureau", "cabinet", "center", "centre", "church",
-    "club", "coalition", "college", "command", "commission", "committee", "company", "congress", "corp",
-    "corp.", "corporation", "corps", "council", "court", "department", "directorate", "division",
-    "federation", "force", "forces", "foundation", "front", "fund", "group", "guard", "guards", "inc",
-    "inc.", "institute", "institution", "league", "ltd", "ltd.", "media", "military", "ministry", "movement",
-    "navy", "network", "news", "office", "organisation", "organization", "parliament", "party", "police",
-    "post", "presidency", "press", "program", "programme", "radio", "senate", "service", "services",
-    "society", "syndicate", "telegraph", "television", "times", "tribunal", "tv", "union", "university",
+    "academy",
+    "agency",
+    "airlines",
+    "airways",
+    "alliance",
+    "army",
+    "assembly",
+    "association",
+    "authority",
+    "bank",
+    "battalion",
+    "board",
+    "brigade",
+    "brigades",
+    "bureau",
+    "cabinet",
+    "center",
+    "centre",
+    "church",
+    "club",
+    "coalition",
+    "college",
+    "command",
+    "commission",
+    "committee",
+    "company",
+    "congress",
+    "corp",
+    "corp.",
+    "corporation",
+    "corps",
+    "council",
+    "court",
+    "department",
+    "directorate",
+    "division",
+    "federation",
+    "force",
+    "forces",
+    "foundation",
+    "front",
+    "fund",
+    "group",
+    "guard",
+    "guards",
+    "inc",
+    "inc.",
+    "institute",
+    "institution",
+    "league",
+    "ltd",
+    "ltd.",
+    "media",
+    "military",
+    "ministry",
+    "movement",
+    "navy",
+    "network",
+    "news",
+    "office",
+    "organisation",
+    "organization",
+    "parliament",
+    "party",
+    "police",
+    "post",
+    "presidency",
+    "press",
+    "program",
+    "programme",
+    "radio",
+    "senate",
+    "service",
+    "services",
+    "society",
+    "syndicate",
+    "telegraph",
+    "television",
+    "times",
+    "tribunal",
+    "tv",
+    "union",
+    "university",
 ];
 
 /// Head nouns that make a capitalised sequence a place.
 const LOC_HEADS: &[&str] = &[
-    "archipelago", "basin", "bay", "canal", "cape", "coast", "desert", "gulf", "highlands", "island",
-    "islands", "lake", "mount", "mountain", "mountains", "ocean", "peninsula", "plain", "plateau", "range",
-    "river", "sea", "strait", "valley",
+    "archipelago",
+    "basin",
+    "bay",
+    "canal",
+    "cape",
+    "coast",
+    "delta",
+    "desert",
+    "gulf",
+    "highlands",
+    "island",
+    "islands",
+    "lake",
+    "mount",
+    "mountain",
+    "mountains",
+    "ocean",
+    "peninsula",
+    "plain",
+    "plateau",
+    "range",
+    "river",
+    "sea",
+    "strait",
+    "valley",
 ];
 
 /// Head nouns that make a capitalised sequence a political place (GPE).
 const GPE_HEADS: &[&str] = &[
-    "city", "county", "district", "governorate", "oblast", "province", "region", "state",
+    "city",
+    "county",
+    "district",
+    "governorate",
+    "oblast",
+    "province",
+    "region",
+    "state",
 ];
 
 /// Facilities.
 const FAC_HEADS: &[&str] = &[
-    "airport", "base", "bridge", "dam", "embassy", "hospital", "palace", "port", "prison", "square",
-    "stadium", "station", "tower",
+    "airport", "base", "bridge", "dam", "embassy", "hospital", "palace", "port", "prison",
+    "square", "stadium", "station", "tower",
 ];
 
 /// Events.
 const EVENT_HEADS: &[&str] = &[
-    "championship", "conference", "cup", "forum", "games", "olympics", "summit", "war",
+    "championship",
+    "conference",
+    "cup",
+    "forum",
+    "games",
+    "olympics",
+    "summit",
+    "war",
 ];
 
 /// Lower-case words that may join capitalised words inside one name.
-const CONNECTORS: &[&str] =
-    &[
-    "&", "al", "and", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "for", "ibn", "in", "la",
-    "le", "of", "on", "the", "van", "von", "y",
+const CONNECTORS: &[&str] = &[
+    "&", "al", "and", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "for", "ibn",
+    "in", "la", "le", "of", "on", "the", "van", "von", "y",
 ];
 
 /// Connectors that can sit inside a *person* name.
 const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le", "van", "von",
+    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le", "van",
+    "von",
 ];
 
 /// Verbs of saying, for quote attribution and agent detection.
 const SPEECH_VERBS: &[&str] = &[
-    "added", "adds", "announced", "argued", "asked", "asserted", "claimed", "commented", "confirmed",
-    "declared", "denied", "explained", "insisted", "noted", "recalled", "replied", "reported", "said",
-    "says", "stated", "stressed", "tells", "told", "tweeted", "urged", "warned", "wrote",
+    "added",
+    "adds",
+    "announced",
+    "argued",
+    "asked",
+    "asserted",
+    "claimed",
+    "commented",
+    "confirmed",
+    "declared",
+    "denied",
+    "explained",
+    "insisted",
+    "noted",
+    "recalled",
+    "replied",
+    "reported",
+    "said",
+    "says",
+    "stated",
+    "stressed",
+    "tells",
+    "told",
+    "tweeted",
+    "urged",
+    "warned",
+    "wrote",
 ];
 
 /// Verbs whose subject or object is usually an actor (for capital metonymy).
 const AGENT_VERBS: &[&str] = &[
-    "accused", "accuses", "agreed", "announced", "attacked", "backed", "backs", "blamed", "called",
-    "condemned", "criticised", "criticized", "demanded", "denied", "denies", "expelled", "had", "has",
-    "have", "imposed", "insisted", "is", "launched", "pressed", "pressured", "recognised", "recognized",
-    "rejected", "responded", "said", "sanctioned", "says", "signed", "supported", "supports", "threatened",
-    "told", "urged", "wants", "warned", "was", "will", "would",
+    "accused",
+    "accuses",
+    "agreed",
+    "announced",
+    "attacked",
+    "backed",
+    "backs",
+    "blamed",
+    "called",
+    "condemned",
+    "criticised",
+    "criticized",
+    "demanded",
+    "denied",
+    "denies",
+    "expelled",
+    "had",
+    "has",
+    "have",
+    "imposed",
+    "insisted",
+    "is",
+    "launched",
+    "pressed",
+    "pressured",
+    "recognised",
+    "recognized",
+    "rejected",
+    "responded",
+    "said",
+    "sanctioned",
+    "says",
+    "signed",
+    "supported",
+    "supports",
+    "threatened",
+    "told",
+    "urged",
+    "wants",
+    "warned",
+    "was",
+    "will",
+    "would",
 ];
 
 fn has(list: &[&str], w: &str) -> bool {
@@ -158,7 +520,19 @@ mod tests {
 
     #[test]
     fn lists_are_sorted_for_binary_search() {
-        for l in [TITLE_WORDS, PERSON_TITLES, ORG_HEADS, LOC_HEADS, GPE_HEADS, FAC_HEADS, EVENT_HEADS, CONNECTORS, NAME_PARTICLES, SPEECH_VERBS, AGENT_VERBS] {
+        for l in [
+            TITLE_WORDS,
+            PERSON_TITLES,
+            ORG_HEADS,
+            LOC_HEADS,
+            GPE_HEADS,
+            FAC_HEADS,
+            EVENT_HEADS,
+            CONNECTORS,
+            NAME_PARTICLES,
+            SPEECH_VERBS,
+            AGENT_VERBS,
+        ] {
             let mut s = l.to_vec();
             s.sort();
             assert_eq!(s, l.to_vec());
@@ -177,13 +551,52 @@ mod tests {
 
 /// World regions and seas news refers to by name (LOC), as written.
 const REGIONS: &[&str] = &[
-    "Africa", "Antarctica", "Arctic", "Asia", "Asia-Pacific", "Atlantic", "Balkans", "Baltic", "Baltic Sea",
-    "Black Sea", "Caribbean", "Caspian Sea", "Caucasus", "Central America", "Central Asia", "East Africa",
-    "East Asia", "Eastern Europe", "Eurasia", "Europe", "Gulf", "Horn of Africa", "Indian Ocean",
-    "Indo-Pacific", "Latin America", "Levant", "Maghreb", "Mediterranean", "Middle East", "North Africa",
-    "North America", "Oceania", "Pacific", "Persian Gulf", "Red Sea", "Sahara", "Sahel", "Scandinavia",
-    "South America", "South Asia", "South Caucasus", "South China Sea", "Southeast Asia",
-    "Sub-Saharan Africa", "West Africa", "Western Europe",
+    "Africa",
+    "Antarctica",
+    "Arctic",
+    "Asia",
+    "Asia-Pacific",
+    "Atlantic",
+    "Balkans",
+    "Baltic",
+    "Baltic Sea",
+    "Black Sea",
+    "Caribbean",
+    "Caspian Sea",
+    "Caucasus",
+    "Central America",
+    "Central Asia",
+    "East Africa",
+    "East Asia",
+    "Eastern Europe",
+    "Eurasia",
+    "Europe",
+    "Gulf",
+    "Horn of Africa",
+    "Indian Ocean",
+    "Indo-Pacific",
+    "Latin America",
+    "Levant",
+    "Maghreb",
+    "Mediterranean",
+    "Middle East",
+    "North Africa",
+    "North America",
+    "Oceania",
+    "Pacific",
+    "Persian Gulf",
+    "Red Sea",
+    "Sahara",
+    "Sahel",
+    "Scandinavia",
+    "South America",
+    "South Asia",
+    "South Caucasus",
+    "South China Sea",
+    "Southeast Asia",
+    "Sub-Saharan Africa",
+    "West Africa",
+    "Western Europe",
 ];
 
 pub fn is_region(s: &str) -> bool {
@@ -192,7 +605,18 @@ pub fn is_region(s: &str) -> bool {
 
 /// Prepositions after which an unknown capitalised word is usually a place.
 pub fn is_locative_preposition(w: &str) -> bool {
-    matches!(w, "in" | "near" | "from" | "at" | "outside" | "across" | "into" | "towards" | "toward" | "around")
+    matches!(
+        w,
+        "in" | "near"
+            | "from"
+            | "at"
+            | "outside"
+            | "across"
+            | "into"
+            | "towards"
+            | "toward"
+            | "around"
+    )
 }
 
 #[cfg(test)]
@@ -212,13 +636,85 @@ pub fn is_calendar_or_function(w: &str) -> bool {
     let l = w.trim_end_matches('.').to_lowercase();
     matches!(
         l.as_str(),
-        "monday" | "tuesday" | "wednesday" | "thursday" | "friday" | "saturday" | "sunday" | "mon" | "tue" | "tues"
-            | "wed" | "thu" | "thur" | "thurs" | "fri" | "sat" | "sun" | "january" | "february" | "march" | "april"
-            | "may" | "june" | "july" | "august" | "september" | "october" | "november" | "december" | "jan"
-            | "feb" | "mar" | "apr" | "jun" | "jul" | "aug" | "sep" | "sept" | "oct" | "nov" | "dec" | "i" | "a"
-            | "an" | "the" | "am" | "pm" | "a.m" | "p.m" | "ok" | "tv" | "mr" | "mrs" | "ms" | "dr" | "gmt" | "utc"
-            | "est" | "edt" | "pst" | "pdt" | "bst" | "cet" | "cest" | "ceo" | "cfo" | "gdp" | "covid" | "dna" | "vip"
-            | "hiv" | "aids" | "faq" | "pdf" | "ps" | "pps" | "usd" | "eur" | "ai"
+        "monday"
+            | "tuesday"
+            | "wednesday"
+            | "thursday"
+            | "friday"
+            | "saturday"
+            | "sunday"
+            | "mon"
+            | "tue"
+            | "tues"
+            | "wed"
+            | "thu"
+            | "thur"
+            | "thurs"
+            | "fri"
+            | "sat"
+            | "sun"
+            | "january"
+            | "february"
+            | "march"
+            | "april"
+            | "may"
+            | "june"
+            | "july"
+            | "august"
+            | "september"
+            | "october"
+            | "november"
+            | "december"
+            | "jan"
+            | "feb"
+            | "mar"
+            | "apr"
+            | "jun"
+            | "jul"
+            | "aug"
+            | "sep"
+            | "sept"
+            | "oct"
+            | "nov"
+            | "dec"
+            | "i"
+            | "a"
+            | "an"
+            | "the"
+            | "am"
+            | "pm"
+            | "a.m"
+            | "p.m"
+            | "ok"
+            | "tv"
+            | "mr"
+            | "mrs"
+            | "ms"
+            | "dr"
+            | "gmt"
+            | "utc"
+            | "est"
+            | "edt"
+            | "pst"
+            | "pdt"
+            | "bst"
+            | "cet"
+            | "cest"
+            | "ceo"
+            | "cfo"
+            | "gdp"
+            | "covid"
+            | "dna"
+            | "vip"
+            | "hiv"
+            | "aids"
+            | "faq"
+            | "pdf"
+            | "ps"
+            | "pps"
+            | "usd"
+            | "eur"
+            | "ai"
     )
 }
 
@@ -227,12 +723,63 @@ pub fn is_calendar_or_function(w: &str) -> bool {
 pub fn is_compound_suffix(w: &str) -> bool {
     matches!(
         w,
-        "backed" | "based" | "led" | "run" | "owned" | "style" | "born" | "speaking" | "controlled" | "linked"
-            | "funded" | "allied" | "bound" | "made" | "era" | "type" | "like" | "wide" | "free" | "friendly"
-            | "affiliated" | "aligned" | "held" | "occupied" | "annexed" | "dominated" | "majority" | "minority"
-            | "language" | "american" | "sponsored" | "supported" | "installed" | "appointed" | "elect" | "in"
-            | "up" | "out" | "off" | "on" | "at" | "for" | "to" | "and" | "the" | "of" | "area" | "side"
-            | "war" | "level" | "bloc" | "led," | "brokered" | "mediated" | "imposed" | "designated" | "inspired"
+        "backed"
+            | "based"
+            | "led"
+            | "run"
+            | "owned"
+            | "style"
+            | "born"
+            | "speaking"
+            | "controlled"
+            | "linked"
+            | "funded"
+            | "allied"
+            | "bound"
+            | "made"
+            | "era"
+            | "type"
+            | "like"
+            | "wide"
+            | "free"
+            | "friendly"
+            | "affiliated"
+            | "aligned"
+            | "held"
+            | "occupied"
+            | "annexed"
+            | "dominated"
+            | "majority"
+            | "minority"
+            | "language"
+            | "american"
+            | "sponsored"
+            | "supported"
+            | "installed"
+            | "appointed"
+            | "elect"
+            | "in"
+            | "up"
+            | "out"
+            | "off"
+            | "on"
+            | "at"
+            | "for"
+            | "to"
+            | "and"
+            | "the"
+            | "of"
+            | "area"
+            | "side"
+            | "war"
+            | "level"
+            | "bloc"
+            | "led,"
+            | "brokered"
+            | "mediated"
+            | "imposed"
+            | "designated"
+            | "inspired"
     )
 }
 
@@ -240,29 +787,129 @@ pub fn is_compound_suffix(w: &str) -> bool {
 pub fn is_non_verb_ending(w: &str) -> bool {
     matches!(
         w,
-        "during" | "including" | "according" | "following" | "regarding" | "concerning" | "amid" | "between"
-            | "against" | "citizens" | "officials" | "forces" | "sides" | "talks" | "news" | "years" | "days"
-            | "weeks" | "months" | "as" | "its" | "his" | "has" | "was" | "is" | "this" | "thus" | "plus"
-            | "towards" | "sanctions" | "relations" | "ties" | "troops" | "leaders" | "residents" | "when"
-            | "then" | "often" | "even" | "seven" | "been" | "open" | "between," | "under" | "ten"
-            | "red" | "need" | "speed" | "hundred" | "united" | "armed" | "allied" | "based" | "embed"
+        "during"
+            | "including"
+            | "according"
+            | "following"
+            | "regarding"
+            | "concerning"
+            | "amid"
+            | "between"
+            | "against"
+            | "citizens"
+            | "officials"
+            | "forces"
+            | "sides"
+            | "talks"
+            | "news"
+            | "years"
+            | "days"
+            | "weeks"
+            | "months"
+            | "as"
+            | "its"
+            | "his"
+            | "has"
+            | "was"
+            | "is"
+            | "this"
+            | "thus"
+            | "plus"
+            | "towards"
+            | "sanctions"
+            | "relations"
+            | "ties"
+            | "troops"
+            | "leaders"
+            | "residents"
+            | "when"
+            | "then"
+            | "often"
+            | "even"
+            | "seven"
+            | "been"
+            | "open"
+            | "between,"
+            | "under"
+            | "ten"
+            | "red"
+            | "need"
+            | "speed"
+            | "hundred"
+            | "united"
+            | "armed"
+            | "allied"
+            | "based"
+            | "embed"
     )
 }
 
 /// Modal and auxiliary verbs.
 pub fn is_modal(w: &str) -> bool {
-    matches!(w, "will" | "would" | "must" | "can" | "could" | "should" | "may" | "might" | "shall" | "has" | "have" | "had" | "is" | "was" | "does" | "did")
+    matches!(
+        w,
+        "will"
+            | "would"
+            | "must"
+            | "can"
+            | "could"
+            | "should"
+            | "may"
+            | "might"
+            | "shall"
+            | "has"
+            | "have"
+            | "had"
+            | "is"
+            | "was"
+            | "does"
+            | "did"
+    )
 }
 
 /// Lower-case particles that open a surname: von der Leyen, de Blasio, da Silva.
 pub fn is_surname_particle(w: &str) -> bool {
-    matches!(w, "von" | "van" | "der" | "den" | "de" | "da" | "dos" | "del" | "di" | "du" | "la" | "le" | "bin" | "ibn" | "al" | "el")
+    matches!(
+        w,
+        "von"
+            | "van"
+            | "der"
+            | "den"
+            | "de"
+            | "da"
+            | "dos"
+            | "del"
+            | "di"
+            | "du"
+            | "la"
+            | "le"
+            | "bin"
+            | "ibn"
+            | "al"
+            | "el"
+    )
 }
 
 /// Military ranks: kept apart from office titles in roles.
 pub fn is_rank(w: &str) -> bool {
     matches!(
         w.to_lowercase().as_str(),
-        "gen." | "general" | "lt." | "lieutenant" | "col." | "colonel" | "maj." | "major" | "capt." | "captain" | "sgt." | "adm." | "admiral" | "brig." | "brigadier" | "cmdr." | "marshal"
+        "gen."
+            | "general"
+            | "lt."
+            | "lieutenant"
+            | "col."
+            | "colonel"
+            | "maj."
+            | "major"
+            | "capt."
+            | "captain"
+            | "sgt."
+            | "adm."
+            | "admiral"
+            | "brig."
+            | "brigadier"
+            | "cmdr."
+            | "marshal"
     )
 }

@@ -56,12 +56,24 @@ pub struct Job {
 impl Job {
     pub fn new(text: &str, opts: Options) -> Job {
         let blocks = ingest::blocks(text);
-        Job { text: text.to_string(), opts, blocks, tokens: Tokens::default(), casing: vec![], cands: vec![], next_block: 0 }
+        Job {
+            text: text.to_string(),
+            opts,
+            blocks,
+            tokens: Tokens::default(),
+            casing: vec![],
+            cands: vec![],
+            next_block: 0,
+        }
     }
 
     /// Total bytes of the text, and bytes processed so far (for progress).
     pub fn progress(&self) -> (usize, usize) {
-        let done = if self.next_block >= self.blocks.len() { self.text.len() } else { self.blocks[self.next_block].start };
+        let done = if self.next_block >= self.blocks.len() {
+            self.text.len()
+        } else {
+            self.blocks[self.next_block].start
+        };
         (done, self.text.len())
     }
 
@@ -74,10 +86,23 @@ impl Job {
             let b = self.blocks[self.next_block].clone();
             let first_tok = self.tokens.tokens.len();
             let first_sent = self.tokens.sentences.len();
-            tokenize::tokenize_block(&self.text, b.start..b.end, self.next_block as u32, &mut self.tokens);
-            let casing = recognize::block_casing(&self.text, &self.tokens.tokens[first_tok..], b.kind == BlockKind::Title);
+            tokenize::tokenize_block(
+                &self.text,
+                b.start..b.end,
+                self.next_block as u32,
+                &mut self.tokens,
+            );
+            let casing = recognize::block_casing(
+                &self.text,
+                &self.tokens.tokens[first_tok..],
+                b.kind == BlockKind::Title,
+            );
             self.casing.push(casing);
-            let rec = Recognizer { text: &self.text, toks: &self.tokens.tokens, kb };
+            let rec = Recognizer {
+                text: &self.text,
+                toks: &self.tokens.tokens,
+                kb,
+            };
             for s in &self.tokens.sentences[first_sent..] {
                 rec.sentence(s.clone(), casing, &mut self.cands);
             }
@@ -91,20 +116,38 @@ impl Job {
         while !self.step(usize::MAX) {}
         let kb = Kb::embedded();
         let text = &self.text;
-        let rec = Recognizer { text, toks: &self.tokens.tokens, kb };
+        let rec = Recognizer {
+            text,
+            toks: &self.tokens.tokens,
+            kb,
+        };
         let mut cands = std::mem::take(&mut self.cands);
         cands.sort_by_key(|c| c.start);
         rec.document_pass(&mut cands);
-        let (date, date_source) = if let Some(d) = self.opts.date.clone().filter(|d| date::is_iso_date(d)) {
-            (d, DateSource::Given)
-        } else if let Some(d) = date::find_date(text, &self.tokens.tokens) {
-            (d, DateSource::Text)
-        } else {
-            (self.opts.today.clone().unwrap_or_default(), DateSource::Today)
-        };
+        let (date, date_source) =
+            if let Some(d) = self.opts.date.clone().filter(|d| date::is_iso_date(d)) {
+                (d, DateSource::Given)
+            } else if let Some(d) = date::find_date(text, &self.tokens.tokens) {
+                (d, DateSource::Text)
+            } else {
+                (
+                    self.opts.today.clone().unwrap_or_default(),
+                    DateSource::Today,
+                )
+            };
         let (drafts, actor_of) = resolve::resolve(&cands, kb, text, &date);
-        let desc = describe::Describer::new(text, &self.tokens, &cands, &actor_of, &drafts).describe();
-        let mut a = build_analysis(std::mem::take(&mut self.text), date, &self.blocks, &cands, &actor_of, &drafts, &desc, kb);
+        let desc =
+            describe::Describer::new(text, &self.tokens, &cands, &actor_of, &drafts).describe();
+        let mut a = build_analysis(
+            std::mem::take(&mut self.text),
+            date,
+            &self.blocks,
+            &cands,
+            &actor_of,
+            &drafts,
+            &desc,
+            kb,
+        );
         a.date_source = date_source;
         a
     }
@@ -142,7 +185,13 @@ fn build_analysis(
         .enumerate()
         .map(|(i, d)| {
             let de = &desc[i];
-            let flag_code = if d.kind == Kind::State { d.country.clone() } else { de.affiliation.and_then(|a| drafts[a].country.clone()).or(d.country.clone()) };
+            let flag_code = if d.kind == Kind::State {
+                d.country.clone()
+            } else {
+                de.affiliation
+                    .and_then(|a| drafts[a].country.clone())
+                    .or(d.country.clone())
+            };
             Actor {
                 id: ids[i].clone(),
                 name: d.name.clone(),
@@ -155,17 +204,47 @@ fn build_analysis(
                 quotes: de
                     .quotes
                     .iter()
-                    .map(|&(s, e)| Quote { text: text[s..e].to_string(), start: map.char_at(s), end: map.char_at(e) })
+                    .map(|&(s, e)| Quote {
+                        text: text[s..e].to_string(),
+                        start: map.char_at(s),
+                        end: map.char_at(e),
+                    })
                     .collect(),
-                flag: flag_code.and_then(|c| kb.country(&c)).and_then(|c| c.flag()),
+                flag: flag_code
+                    .and_then(|c| kb.country(&c))
+                    .and_then(|c| c.flag()),
                 salience: de.salience,
             }
         })
         .collect();
-    let title = blocks.first().filter(|b| b.kind == BlockKind::Title).map(|b| text[b.start..b.end].trim_start_matches('#').trim().to_string());
+    let title = blocks
+        .first()
+        .filter(|b| b.kind == BlockKind::Title)
+        .map(|b| {
+            text[b.start..b.end]
+                .trim_start_matches('#')
+                .trim()
+                .to_string()
+        });
     let blocks = blocks
         .iter()
-        .map(|b| Block { kind: b.kind, start: map.char_at(b.start), end: map.char_at(b.end), byte_start: b.start, byte_end: b.end })
+        .map(|b| Block {
+            kind: b.kind,
+            start: map.char_at(b.start),
+            end: map.char_at(b.end),
+            byte_start: b.start,
+            byte_end: b.end,
+        })
         .collect();
-    Analysis { schema: SCHEMA.to_string(), text, date, date_source: DateSource::Today, title, blocks, mentions, actors, relations: vec![] }
+    Analysis {
+        schema: SCHEMA.to_string(),
+        text,
+        date,
+        date_source: DateSource::Today,
+        title,
+        blocks,
+        mentions,
+        actors,
+        relations: vec![],
+    }
 }

@@ -31,13 +31,19 @@ impl<'a> CharMap<'a> {
         let b = b.min(self.text.len());
         let cp = b / STEP;
         let base = self.checkpoints[cp];
-        base + self.text.as_bytes()[cp * STEP..b].iter().filter(|&&x| (x & 0xC0) != 0x80).count()
+        base + self.text.as_bytes()[cp * STEP..b]
+            .iter()
+            .filter(|&&x| (x & 0xC0) != 0x80)
+            .count()
     }
 }
 
 /// Byte offset of char offset `c` in `text` (clamped to the end).
 pub fn byte_at(text: &str, c: usize) -> usize {
-    text.char_indices().nth(c).map(|(b, _)| b).unwrap_or(text.len())
+    text.char_indices()
+        .nth(c)
+        .map(|(b, _)| b)
+        .unwrap_or(text.len())
 }
 
 #[cfg(test)]

@@ -62,11 +62,19 @@ pub enum Casing {
 }
 
 pub fn block_casing(text: &str, toks: &[Token], is_title: bool) -> Casing {
-    let words: Vec<&str> = toks.iter().filter(|t| t.kind == TokKind::Word).map(|t| t.text(text)).collect();
+    let words: Vec<&str> = toks
+        .iter()
+        .filter(|t| t.kind == TokKind::Word)
+        .map(|t| t.text(text))
+        .collect();
     if words.is_empty() {
         return Casing::Normal;
     }
-    let letters: Vec<char> = words.iter().flat_map(|w| w.chars()).filter(|c| c.is_alphabetic()).collect();
+    let letters: Vec<char> = words
+        .iter()
+        .flat_map(|w| w.chars())
+        .filter(|c| c.is_alphabetic())
+        .collect();
     let upper = letters.iter().filter(|c| c.is_uppercase()).count();
     if letters.len() >= 8 && upper * 10 >= letters.len() * 8 {
         return Casing::AllCaps;
@@ -76,7 +84,7 @@ pub fn block_casing(text: &str, toks: &[Token], is_title: bool) -> Casing {
     }
     let long: Vec<&&str> = words.iter().filter(|w| w.chars().count() > 3).collect();
     let caps = long.iter().filter(|w| is_capitalised(w)).count();
-    if long.len() >= 4 && caps * 10 >= long.len() * 8 {
+    if long.len() >= 8 && caps * 10 >= long.len() * 9 {
         Casing::Headline
     } else {
         Casing::Normal
@@ -160,10 +168,20 @@ impl<'a> Recognizer<'a> {
     /// The KB entry for a token range, trying the title-cased form in all-caps text.
     fn kb_lookup(&self, r: Range<usize>, casing: Casing) -> Option<Entry> {
         let s = self.span_text(r);
-        let mut best = self.kb.lookup(&s).iter().min_by_key(|e| entry_rank(e)).copied();
+        let mut best = self
+            .kb
+            .lookup(&s)
+            .iter()
+            .min_by_key(|e| entry_rank(e))
+            .copied();
         if best.is_none() && casing == Casing::AllCaps {
             let tc = title_case(&s);
-            best = self.kb.lookup(&tc).iter().min_by_key(|e| entry_rank(e)).copied();
+            best = self
+                .kb
+                .lookup(&tc)
+                .iter()
+                .min_by_key(|e| entry_rank(e))
+                .copied();
         }
         best
     }
@@ -246,7 +264,9 @@ impl<'a> Recognizer<'a> {
                         end += 3;
                         continue;
                     }
-                    let prev_is_name = end - start >= 2 && self.is_cap_word(end - 1, casing) && self.is_cap_word(end - 2, casing);
+                    let prev_is_name = end - start >= 2
+                        && self.is_cap_word(end - 1, casing)
+                        && self.is_cap_word(end - 2, casing);
                     if prev_is_name
                         && low.chars().all(|c| c.is_lowercase())
                         && low.chars().count() <= 6
@@ -258,17 +278,27 @@ impl<'a> Recognizer<'a> {
                     }
                 }
                 // Possessive between capitalised words: People’s Liberation Army, Turkey’s NATO.
-                if tk.kind == TokKind::Possessive && end + 1 < sent.end && self.is_cap_word(end + 1, casing) {
+                if tk.kind == TokKind::Possessive
+                    && end + 1 < sent.end
+                    && self.is_cap_word(end + 1, casing)
+                {
                     end += 1;
                     continue;
                 }
                 // Connectors (up to three: "von der", "for the") followed by a capitalised word.
                 if tk.kind == TokKind::Word && lx::is_connector(self.t(end)) {
                     let mut k = end;
-                    while k < sent.end && k < end + 3 && self.toks[k].kind == TokKind::Word && lx::is_connector(self.t(k)) {
+                    while k < sent.end
+                        && k < end + 3
+                        && self.toks[k].kind == TokKind::Word
+                        && lx::is_connector(self.t(k))
+                    {
                         k += 1;
                     }
-                    if k < sent.end && self.is_cap_word(k, casing) && !lx::is_calendar_or_function(self.t(k)) {
+                    if k < sent.end
+                        && self.is_cap_word(k, casing)
+                        && !lx::is_calendar_or_function(self.t(k))
+                    {
                         end = k;
                         continue;
                     }
@@ -288,8 +318,15 @@ impl<'a> Recognizer<'a> {
     /// `Ministry of Foreign Affairs`, `Moscow Times`).
     fn org_pattern_end(&self, pos: usize, end: usize, casing: Casing) -> Option<usize> {
         // Head first: Ministry of Defence, Bank of England, Organisation for Security ...
-        if lx::is_org_head(self.t(pos)) && pos + 2 < end && matches!(self.t(pos + 1), "of" | "for" | "on") {
-            let k = if self.t(pos + 2) == "the" { pos + 3 } else { pos + 2 };
+        if lx::is_org_head(self.t(pos))
+            && pos + 2 < end
+            && matches!(self.t(pos + 1), "of" | "for" | "on")
+        {
+            let k = if self.t(pos + 2) == "the" {
+                pos + 3
+            } else {
+                pos + 2
+            };
             if k < end && self.is_cap_word(k, casing) {
                 return Some(end);
             }
@@ -297,7 +334,9 @@ impl<'a> Recognizer<'a> {
         let mut h = None;
         let mut j = pos;
         while j < end && j < pos + 7 {
-            if (self.is_word(j) && lx::is_connector(self.t(j))) || self.toks[j].kind == TokKind::Possessive {
+            if (self.is_word(j) && lx::is_connector(self.t(j)))
+                || self.toks[j].kind == TokKind::Possessive
+            {
                 break;
             }
             if self.is_word(j) && lx::is_org_head(self.t(j)) && j > pos {
@@ -322,13 +361,19 @@ impl<'a> Recognizer<'a> {
         if e + 1 < end && matches!(self.t(e), "of" | "for" | "on") {
             let k = if self.t(e + 1) == "the" { e + 2 } else { e + 1 };
             // …but not over another known organisation: Eastern Theater Command | of the People's Liberation Army
-            let known_org = self.kb_longest(k.min(end - 1), end, casing).is_some_and(|(_, en)| matches!(en, Entry::OrgName(_) | Entry::OrgAcronym(_)));
+            let known_org = self
+                .kb_longest(k.min(end - 1), end, casing)
+                .is_some_and(|(_, en)| matches!(en, Entry::OrgName(_) | Entry::OrgAcronym(_)));
             if k < end && self.is_cap_word(k, casing) && !known_org {
                 e = end;
             }
         }
         // "Cabinet Secretary" is a title, not an organisation.
-        if e == h + 1 && self.t(h).eq_ignore_ascii_case("cabinet") && e < end && lx::is_person_title(self.t(e)) {
+        if e == h + 1
+            && self.t(h).eq_ignore_ascii_case("cabinet")
+            && e < end
+            && lx::is_person_title(self.t(e))
+        {
             return None;
         }
         Some(e)
@@ -341,9 +386,26 @@ impl<'a> Recognizer<'a> {
                 j += 1;
             } else if self.t(j) == "-" && j + 1 < end && lx::is_title_word(self.t(j + 1)) {
                 j += 1;
-            } else if self.t(j) == "of" && j + 1 < end && matches!(self.t(j + 1), "State" | "Defence" | "Defense" | "Foreign" | "Staff" | "Justice" | "Finance" | "Health" | "Interior") {
+            } else if self.t(j) == "of"
+                && j + 1 < end
+                && matches!(
+                    self.t(j + 1),
+                    "State"
+                        | "Defence"
+                        | "Defense"
+                        | "Foreign"
+                        | "Staff"
+                        | "Justice"
+                        | "Finance"
+                        | "Health"
+                        | "Interior"
+                )
+            {
                 j += 2;
-                while j < end && self.is_word(j) && matches!(self.t(j), "Affairs" | "and" | "Security") {
+                while j < end
+                    && self.is_word(j)
+                    && matches!(self.t(j), "Affairs" | "and" | "Security")
+                {
                     j += 1;
                 }
             } else {
@@ -365,34 +427,82 @@ impl<'a> Recognizer<'a> {
         }
     }
 
-    fn push(&self, out: &mut Vec<Candidate>, r: Range<usize>, label: Label, source: Source, confidence: f32, key: String) {
-        out.push(Candidate { start: self.toks[r.start].start, end: self.toks[r.end - 1].end, tok: r, label, source, confidence, key });
+    fn push(
+        &self,
+        out: &mut Vec<Candidate>,
+        r: Range<usize>,
+        label: Label,
+        source: Source,
+        confidence: f32,
+        key: String,
+    ) {
+        out.push(Candidate {
+            start: self.toks[r.start].start,
+            end: self.toks[r.end - 1].end,
+            tok: r,
+            label,
+            source,
+            confidence,
+            key,
+        });
     }
 
-    fn chunk(&self, ch: Range<usize>, sent: Range<usize>, casing: Casing, out: &mut Vec<Candidate>) {
+    fn chunk(
+        &self,
+        ch: Range<usize>,
+        sent: Range<usize>,
+        casing: Casing,
+        out: &mut Vec<Candidate>,
+    ) {
         let mut pos = ch.start;
-        let mut after_title = ch.start > sent.start && self.is_word(ch.start - 1) && lx::is_title_word(self.t(ch.start - 1));
+        let mut after_title = ch.start > sent.start
+            && self.is_word(ch.start - 1)
+            && lx::is_title_word(self.t(ch.start - 1));
         while pos < ch.end {
-            if !self.is_word(pos) || (lx::is_connector(self.t(pos)) && !is_capitalised(self.t(pos))) {
+            if !self.is_word(pos) || (lx::is_connector(self.t(pos)) && !is_capitalised(self.t(pos)))
+            {
                 pos += 1;
                 continue;
             }
             let kb = self.kb_longest(pos, ch.end, casing);
-            if kb.is_none() && matches!(self.t(pos), "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "THE") {
+            if kb.is_none()
+                && matches!(
+                    self.t(pos),
+                    "The" | "A" | "An" | "This" | "That" | "These" | "Those" | "THE"
+                )
+            {
                 pos += 1;
                 continue;
             }
             let org = self.org_pattern_end(pos, ch.end, casing);
             // 1. Knowledge base, unless an organisation pattern reaches further.
             let kb = kb.filter(|&(kend, e)| {
-                let place_word = matches!(e, Entry::Capital(_) | Entry::CountryName(_)) && kend == pos + 1;
-                let name_follows = kend < ch.end && self.is_word(kend) && self.toks[kend].space_before && self.kb.lookup(self.t(kend)).is_empty() && !lx::is_title_word(self.t(kend)) && !lx::is_org_head(self.t(kend)) && !lx::is_loc_head(self.t(kend));
-                !(after_title && place_word && name_follows)
+                let place_word =
+                    matches!(e, Entry::Capital(_) | Entry::CountryName(_)) && kend == pos + 1;
+                let name_follows = kend < ch.end
+                    && self.is_word(kend)
+                    && self.toks[kend].space_before
+                    && self.kb.lookup(self.t(kend)).is_empty()
+                    && !lx::is_title_word(self.t(kend))
+                    && !lx::is_org_head(self.t(kend))
+                    && !lx::is_loc_head(self.t(kend));
+                // "Chad Smith", "Jordan Peterson", "Paris Hilton": a place word used as a given name.
+                let given = self.kb.is_given_name(self.t(pos))
+                    || matches!(
+                        self.t(pos),
+                        "Chad" | "Georgia" | "Paris" | "Jordan" | "India" | "Kenya" | "Israel"
+                    );
+                !((after_title || given) && place_word && name_follows)
             });
             if let Some((kend, e)) = kb {
                 let is_org_entry = matches!(e, Entry::OrgName(_) | Entry::OrgAcronym(_));
                 // Taiwan Strait, Gulf of ..: a place name with a place head noun.
-                if !is_org_entry && kend < ch.end && self.is_word(kend) && lx::is_loc_head(self.t(kend)) && org.is_none_or(|oe| oe <= kend + 1) {
+                if !is_org_entry
+                    && kend < ch.end
+                    && self.is_word(kend)
+                    && lx::is_loc_head(self.t(kend))
+                    && org.is_none_or(|oe| oe <= kend + 1)
+                {
                     let r = pos..kend + 1;
                     let key = format!("loc:{}", self.span_text(r.clone()));
                     self.push(out, r, Label::LOC, Source::PlacePattern, 0.8, key);
@@ -401,7 +511,10 @@ impl<'a> Recognizer<'a> {
                     continue;
                 }
                 if !(org.is_some_and(|oe| oe > kend) && !is_org_entry) {
-                    let sent_initial_common = kend == pos + 1 && self.toks[pos].sent_start && self.is_common(pos) && matches!(e, Entry::Capital(_));
+                    let sent_initial_common = kend == pos + 1
+                        && self.toks[pos].sent_start
+                        && self.is_common(pos)
+                        && matches!(e, Entry::Capital(_));
                     if !sent_initial_common {
                         self.push_kb(out, pos..kend, e, sent.clone());
                         after_title = false;
@@ -422,7 +535,10 @@ impl<'a> Recognizer<'a> {
             // 3. Title words.
             let te = self.title_run_end(pos, ch.end);
             if te > pos {
-                after_title = (pos..te).any(|j| self.is_word(j) && (lx::is_person_title(self.t(j)) || lx::is_title_word(self.t(j))));
+                after_title = (pos..te).any(|j| {
+                    self.is_word(j)
+                        && (lx::is_person_title(self.t(j)) || lx::is_title_word(self.t(j)))
+                });
                 pos = te;
                 continue;
             }
@@ -445,7 +561,10 @@ impl<'a> Recognizer<'a> {
                         // given name (or after a title), ending the chunk, is a surname.
                         let surname = kend == e + 1
                             && kend == ch.end
-                            && matches!(en, Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_))
+                            && matches!(
+                                en,
+                                Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_)
+                            )
                             && (self.kb.is_given_name(self.t(e - 1)) || after_title);
                         if !surname && !matches!(en, Entry::Capital(_)) {
                             break;
@@ -478,7 +597,13 @@ impl<'a> Recognizer<'a> {
         };
         if let Entry::Metonym(i) = e {
             let surface = self.span_text(r.clone());
-            key = format!("gov:{}:{}", self.kb.countries[i as usize].code, surface.trim_start_matches("the ").trim_start_matches("The "));
+            key = format!(
+                "gov:{}:{}",
+                self.kb.countries[i as usize].code,
+                surface
+                    .trim_start_matches("the ")
+                    .trim_start_matches("The ")
+            );
         }
         if let Entry::Capital(i) = e {
             key = format!("city:{}", self.span_text(r.clone()));
@@ -497,18 +622,42 @@ impl<'a> Recognizer<'a> {
         let before = (r.start > sent.start).then(|| self.t(r.start - 1));
         let after = (r.end < sent.end).then(|| self.toks[r.end]);
         if let Some(b) = before {
-            if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across" | "over") {
+            if matches!(
+                b,
+                "in" | "near"
+                    | "from"
+                    | "at"
+                    | "to"
+                    | "outside"
+                    | "of"
+                    | "into"
+                    | "via"
+                    | "around"
+                    | "across"
+                    | "over"
+            ) {
                 return false;
             }
-            if lx::is_agent_verb(b) && b != "is" && b != "was" && b != "has" && b != "had" && b != "have" {
+            if lx::is_agent_verb(b)
+                && b != "is"
+                && b != "was"
+                && b != "has"
+                && b != "had"
+                && b != "have"
+            {
                 return true;
             }
             // accusing Nairobi, given Budapest, urged Kyiv
-            let verbish = b.chars().all(|c| c.is_lowercase()) && (b.ends_with("ing") || b.ends_with("ed") || b.ends_with("en")) && !lx::is_non_verb_ending(b);
+            let verbish = b.chars().all(|c| c.is_lowercase())
+                && (b.ends_with("ing") || b.ends_with("ed") || b.ends_with("en"))
+                && !lx::is_non_verb_ending(b);
             if verbish {
                 return true;
             }
-            if b == "on" && r.start >= sent.start + 2 && matches!(self.t(r.start - 2), "sanctions" | "pressure" | "demands") {
+            if b == "on"
+                && r.start >= sent.start + 2
+                && matches!(self.t(r.start - 2), "sanctions" | "pressure" | "demands")
+            {
                 return true;
             }
         }
@@ -521,7 +670,10 @@ impl<'a> Recognizer<'a> {
                 return true;
             }
             // Kyiv fights, Washington eased (a lower-case verb-like word, then more sentence)
-            let verbish = w.chars().all(|c| c.is_lowercase()) && w.len() > 3 && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss"))) && !lx::is_non_verb_ending(w);
+            let verbish = w.chars().all(|c| c.is_lowercase())
+                && w.len() > 3
+                && (w.ends_with("ed") || (w.ends_with('s') && !w.ends_with("ss")))
+                && !lx::is_non_verb_ending(w);
             if verbish && r.end + 1 < sent.end && self.toks[r.end + 1].kind != TokKind::Punct {
                 return true;
             }
@@ -530,7 +682,11 @@ impl<'a> Recognizer<'a> {
                 let other = self.t(r.end + 1);
                 let verb = self.t(r.end + 2);
                 if is_capitalised(other)
-                    && self.kb.lookup(other).iter().any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
+                    && self
+                        .kb
+                        .lookup(other)
+                        .iter()
+                        .any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
                     && (lx::is_agent_verb(verb) || lx::is_speech_verb(verb))
                 {
                     return true;
@@ -540,10 +696,21 @@ impl<'a> Recognizer<'a> {
         false
     }
 
-    fn name_run(&self, r: Range<usize>, sent: Range<usize>, casing: Casing, after_title: bool, out: &mut Vec<Candidate>) {
+    fn name_run(
+        &self,
+        r: Range<usize>,
+        sent: Range<usize>,
+        casing: Casing,
+        after_title: bool,
+        out: &mut Vec<Candidate>,
+    ) {
         let mut r = r;
         // Drop sentence-initial (or headline) common words: "However", "The".
-        while r.start < r.end && (self.toks[r.start].sent_start || casing != Casing::Normal) && self.is_common(r.start) && !after_title {
+        while r.start < r.end
+            && (self.toks[r.start].sent_start || casing != Casing::Normal)
+            && self.is_common(r.start)
+            && !after_title
+        {
             r.start += 1;
             while r.start < r.end && !self.is_word(r.start) {
                 r.start += 1;
@@ -554,7 +721,11 @@ impl<'a> Recognizer<'a> {
         }
         let words: Vec<usize> = r
             .clone()
-            .filter(|&i| self.is_word(i) && !lx::is_name_particle(self.t(i)) && !(i > r.start && self.t(i - 1) == "-" && !self.toks[i].space_before))
+            .filter(|&i| {
+                self.is_word(i)
+                    && !lx::is_name_particle(self.t(i))
+                    && !(i > r.start && self.t(i - 1) == "-" && !self.toks[i].space_before)
+            })
             .collect();
         if words.is_empty() {
             return;
@@ -566,28 +737,70 @@ impl<'a> Recognizer<'a> {
         let sent_start = self.toks[r.start].sent_start;
         let all_common = words.iter().all(|&i| self.is_common(i));
         if lx::is_region(&text) {
-            self.push(out, r, Label::LOC, Source::PlacePattern, 0.85, format!("loc:{text}"));
+            self.push(
+                out,
+                r,
+                Label::LOC,
+                Source::PlacePattern,
+                0.85,
+                format!("loc:{text}"),
+            );
             return;
         }
         if n >= 2 && lx::is_loc_head(last) {
-            self.push(out, r, Label::LOC, Source::PlacePattern, 0.75, format!("loc:{text}"));
+            self.push(
+                out,
+                r,
+                Label::LOC,
+                Source::PlacePattern,
+                0.75,
+                format!("loc:{text}"),
+            );
             return;
         }
         if n >= 2 && lx::is_loc_head(first) && !self.is_common(words[1]) {
             // Lake Chad, Mount Everest
-            self.push(out, r, Label::LOC, Source::PlacePattern, 0.75, format!("loc:{text}"));
+            self.push(
+                out,
+                r,
+                Label::LOC,
+                Source::PlacePattern,
+                0.75,
+                format!("loc:{text}"),
+            );
             return;
         }
         if n >= 2 && lx::is_gpe_head(last) {
-            self.push(out, r, Label::GPE, Source::PlacePattern, 0.7, format!("gpe:{text}"));
+            self.push(
+                out,
+                r,
+                Label::GPE,
+                Source::PlacePattern,
+                0.7,
+                format!("gpe:{text}"),
+            );
             return;
         }
         if n >= 2 && lx::is_fac_head(last) {
-            self.push(out, r, Label::FAC, Source::PlacePattern, 0.7, format!("fac:{text}"));
+            self.push(
+                out,
+                r,
+                Label::FAC,
+                Source::PlacePattern,
+                0.7,
+                format!("fac:{text}"),
+            );
             return;
         }
         if n >= 2 && lx::is_event_head(last) && !after_title {
-            self.push(out, r, Label::EVENT, Source::PlacePattern, 0.7, format!("event:{text}"));
+            self.push(
+                out,
+                r,
+                Label::EVENT,
+                Source::PlacePattern,
+                0.7,
+                format!("event:{text}"),
+            );
             return;
         }
         let key = format!("p:{text}");
@@ -604,8 +817,19 @@ impl<'a> Recognizer<'a> {
         }
         let prev = (r.start > sent.start).then(|| self.t(r.start - 1));
         if n >= 2 && !words.iter().any(|&i| self.is_common(i)) {
-            if prev.is_some_and(|p| lx::is_locative_preposition(p) && !matches!(p, "from" | "at" | "to" | "toward" | "towards")) && !self.kb.is_given_name(first) {
-                self.push(out, r, Label::GPE, Source::Context, 0.5, format!("gpe:{text}"));
+            if prev.is_some_and(|p| {
+                lx::is_locative_preposition(p)
+                    && !matches!(p, "from" | "at" | "to" | "toward" | "towards")
+            }) && !self.kb.is_given_name(first)
+            {
+                self.push(
+                    out,
+                    r,
+                    Label::GPE,
+                    Source::Context,
+                    0.5,
+                    format!("gpe:{text}"),
+                );
             } else {
                 self.push(out, r, Label::PERSON, Source::Name, 0.6, key);
             }
@@ -616,14 +840,28 @@ impl<'a> Recognizer<'a> {
             let tokw = self.t(w);
             // Unknown acronym: an organisation more often than not.
             if is_all_caps(tokw) && tokw.chars().count() <= 6 {
-                self.push(out, r, Label::ORG, Source::Context, 0.55, format!("org:{tokw}"));
+                self.push(
+                    out,
+                    r,
+                    Label::ORG,
+                    Source::Context,
+                    0.55,
+                    format!("org:{tokw}"),
+                );
                 return;
             }
             let next = (r.end < sent.end).then(|| self.t(r.end));
             if next.is_some_and(lx::is_speech_verb) {
                 self.push(out, r, Label::PERSON, Source::Context, 0.6, key);
             } else if prev.is_some_and(lx::is_locative_preposition) {
-                self.push(out, r, Label::GPE, Source::Context, 0.5, format!("gpe:{text}"));
+                self.push(
+                    out,
+                    r,
+                    Label::GPE,
+                    Source::Context,
+                    0.5,
+                    format!("gpe:{text}"),
+                );
             }
         }
     }
@@ -640,19 +878,32 @@ impl<'a> Recognizer<'a> {
         }
         let mut rekey: Vec<(usize, Entry)> = Vec::new();
         for (i, c) in cands.iter().enumerate() {
-            let Source::Kb(e @ (Entry::OrgAcronym(_) | Entry::OrgName(_))) = c.source else { continue };
+            let Source::Kb(e @ (Entry::OrgAcronym(_) | Entry::OrgName(_))) = c.source else {
+                continue;
+            };
             let entries = self.kb.lookup(&self.span_text(c.tok.clone()));
-            let orgs: Vec<Entry> = entries.iter().copied().filter(|x| matches!(x, Entry::OrgAcronym(_) | Entry::OrgName(_))).collect();
+            let orgs: Vec<Entry> = entries
+                .iter()
+                .copied()
+                .filter(|x| matches!(x, Entry::OrgAcronym(_) | Entry::OrgName(_)))
+                .collect();
             if orgs.len() < 2 {
                 continue;
             }
             let score = |x: &Entry| match x {
-                Entry::OrgAcronym(j) | Entry::OrgName(j) => {
-                    self.kb.orgs[*j as usize].country.as_deref().and_then(|cc| country_count.get(cc)).copied().unwrap_or(0)
-                }
+                Entry::OrgAcronym(j) | Entry::OrgName(j) => self.kb.orgs[*j as usize]
+                    .country
+                    .as_deref()
+                    .and_then(|cc| country_count.get(cc))
+                    .copied()
+                    .unwrap_or(0),
                 _ => 0,
             };
-            let best = orgs.iter().copied().max_by_key(|x| (score(x), *x == e)).unwrap_or(e);
+            let best = orgs
+                .iter()
+                .copied()
+                .max_by_key(|x| (score(x), *x == e))
+                .unwrap_or(e);
             if best != e && score(&best) > score(&e) {
                 rekey.push((i, best));
             }
@@ -672,7 +923,11 @@ impl<'a> Recognizer<'a> {
         let n = self.toks.len();
         let mut i = 0;
         while i + 2 < n {
-            if !(self.t(i) == "(" && self.t(i + 2) == ")" && self.is_word(i + 1) && is_all_caps(self.t(i + 1))) {
+            if !(self.t(i) == "("
+                && self.t(i + 2) == ")"
+                && self.is_word(i + 1)
+                && is_all_caps(self.t(i + 1)))
+            {
                 i += 1;
                 continue;
             }
@@ -683,12 +938,18 @@ impl<'a> Recognizer<'a> {
                 .get(inside)
                 .filter(|c| c.tok.start == i + 1 && matches!(c.source, Source::Kb(_)))
                 .map(|c| (c.key.clone(), c.label));
-            let before = cands[..cands.partition_point(|c| c.tok.start < i)].iter().rposition(|c| c.tok.end == i);
+            let before = cands[..cands.partition_point(|c| c.tok.start < i)]
+                .iter()
+                .rposition(|c| c.tok.end == i);
             let exp = self.expansion_start(i, &acr);
             let (start, key, label) = match (exp, before) {
-                (Some(st), Some(ci)) if cands[ci].tok.start <= st => (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label),
+                (Some(st), Some(ci)) if cands[ci].tok.start <= st => {
+                    (cands[ci].tok.start, cands[ci].key.clone(), cands[ci].label)
+                }
                 (Some(st), _) => {
-                    let (k, l) = inner_kb.clone().unwrap_or((format!("org:{}", self.span_text(st..i)), Label::ORG));
+                    let (k, l) = inner_kb
+                        .clone()
+                        .unwrap_or((format!("org:{}", self.span_text(st..i)), Label::ORG));
                     (st, k, l)
                 }
                 (None, Some(ci)) if cands[ci].label == Label::ORG && inner_kb.is_none() => {
@@ -701,8 +962,14 @@ impl<'a> Recognizer<'a> {
             };
             // A KB acronym names the actor for both spans, unless the
             // expansion itself is a known organisation (People Power Party (PPP)).
-            let expansion_known = before.is_some_and(|ci| cands[ci].tok.start == start && matches!(cands[ci].source, Source::Kb(_)));
-            let (key, label) = if expansion_known { (key, label) } else { inner_kb.unwrap_or((key, label)) };
+            let expansion_known = before.is_some_and(|ci| {
+                cands[ci].tok.start == start && matches!(cands[ci].source, Source::Kb(_))
+            });
+            let (key, label) = if expansion_known {
+                (key, label)
+            } else {
+                inner_kb.unwrap_or((key, label))
+            };
             let lo = cands.partition_point(|c| c.tok.end <= start);
             for (k, c) in cands.iter().enumerate().skip(lo) {
                 if c.tok.start > i + 1 {
@@ -712,8 +979,22 @@ impl<'a> Recognizer<'a> {
                     removed[k] = true;
                 }
             }
-            self.push(&mut added, start..i, label, Source::Acronym, 0.9, key.clone());
-            self.push(&mut added, i + 1..i + 2, label, Source::Acronym, 0.95, key.clone());
+            self.push(
+                &mut added,
+                start..i,
+                label,
+                Source::Acronym,
+                0.9,
+                key.clone(),
+            );
+            self.push(
+                &mut added,
+                i + 1..i + 2,
+                label,
+                Source::Acronym,
+                0.95,
+                key.clone(),
+            );
             map.insert(acr, key);
             i += 3;
         }
@@ -743,7 +1024,10 @@ impl<'a> Recognizer<'a> {
             if self.is_word(k) && is_capitalised(w) {
                 initials.insert(0, w.chars().next().unwrap());
                 if initials.len() == letters.len() {
-                    let ok = initials.iter().zip(&letters).all(|(a, b)| a.to_uppercase().eq(b.to_uppercase()));
+                    let ok = initials
+                        .iter()
+                        .zip(&letters)
+                        .all(|(a, b)| a.to_uppercase().eq(b.to_uppercase()));
                     return ok.then_some(k);
                 }
             } else if !(lx::is_connector(w) || w == "-") {
@@ -758,12 +1042,25 @@ impl<'a> Recognizer<'a> {
     fn known_names(&self, cands: &mut Vec<Candidate>, acronyms: &HashMap<String, String>) {
         let mut known: HashMap<String, (Label, String, f32)> = HashMap::new();
         for c in cands.iter() {
-            let words: Vec<&str> = c.tok.clone().filter(|&i| self.is_word(i)).map(|i| self.t(i)).collect();
+            let words: Vec<&str> = c
+                .tok
+                .clone()
+                .filter(|&i| self.is_word(i))
+                .map(|i| self.t(i))
+                .collect();
             match c.label {
                 Label::PERSON => {
                     for w in words.iter() {
-                        if w.chars().count() >= 3 && is_capitalised(w) && !lx::is_name_particle(w) && !self.kb.is_common_word(w) {
-                            known.entry(w.to_string()).or_insert((Label::PERSON, c.key.clone(), 0.85));
+                        if w.chars().count() >= 3
+                            && is_capitalised(w)
+                            && !lx::is_name_particle(w)
+                            && !self.kb.is_common_word(w)
+                        {
+                            known.entry(w.to_string()).or_insert((
+                                Label::PERSON,
+                                c.key.clone(),
+                                0.85,
+                            ));
                         }
                     }
                     // a surname wins over a given name for the same surface
@@ -772,13 +1069,19 @@ impl<'a> Recognizer<'a> {
                     }
                 }
                 _ if words.len() == 1 && c.source != Source::Context => {
-                    known.entry(words[0].to_string()).or_insert((c.label, c.key.clone(), c.confidence * 0.95));
+                    known.entry(words[0].to_string()).or_insert((
+                        c.label,
+                        c.key.clone(),
+                        c.confidence * 0.95,
+                    ));
                 }
                 _ => {}
             }
         }
         for (a, k) in acronyms {
-            known.entry(a.clone()).or_insert((Label::ORG, k.clone(), 0.9));
+            known
+                .entry(a.clone())
+                .or_insert((Label::ORG, k.clone(), 0.9));
         }
         if known.is_empty() {
             return;
@@ -799,14 +1102,34 @@ impl<'a> Recognizer<'a> {
                 continue;
             }
             // Part of a hyphenated lower-case compound: skip (e.g. "Putin-style" is fine to keep though).
-            let hit = known.get(w).or_else(|| if is_all_caps(w) { known.get(&title_case(w)) } else { None });
+            let hit = known.get(w).or_else(|| {
+                if is_all_caps(w) {
+                    known.get(&title_case(w))
+                } else {
+                    None
+                }
+            });
             if let Some((label, key, conf)) = hit {
                 // "von der Leyen", "de Blasio": take the particles along.
                 let mut st = i;
-                while *label == Label::PERSON && st > 0 && !covered[st - 1] && self.toks[st].space_before && self.is_word(st - 1) && lx::is_surname_particle(self.t(st - 1)) {
+                while *label == Label::PERSON
+                    && st > 0
+                    && !covered[st - 1]
+                    && self.toks[st].space_before
+                    && self.is_word(st - 1)
+                    && lx::is_surname_particle(self.t(st - 1))
+                {
                     st -= 1;
                 }
-                add.push(Candidate { tok: st..i + 1, start: self.toks[st].start, end: self.toks[i].end, label: *label, source: Source::Known, confidence: *conf, key: key.clone() });
+                add.push(Candidate {
+                    tok: st..i + 1,
+                    start: self.toks[st].start,
+                    end: self.toks[i].end,
+                    label: *label,
+                    source: Source::Known,
+                    confidence: *conf,
+                    key: key.clone(),
+                });
             }
         }
         cands.extend(add);
@@ -817,7 +1140,11 @@ impl<'a> Recognizer<'a> {
 /// Recognize all mentions in a tokenized document.
 /// `title_blocks[b]` says whether block `b` is the article's title.
 pub fn recognize(text: &str, tokens: &Tokens, title_blocks: &[bool], kb: &Kb) -> Vec<Candidate> {
-    let rec = Recognizer { text, toks: &tokens.tokens, kb };
+    let rec = Recognizer {
+        text,
+        toks: &tokens.tokens,
+        kb,
+    };
     let mut out = Vec::new();
     // Casing per block.
     let mut casing_of_block: HashMap<u32, Casing> = HashMap::new();
@@ -837,7 +1164,10 @@ pub fn recognize(text: &str, tokens: &Tokens, title_blocks: &[bool], kb: &Kb) ->
         if s.is_empty() {
             continue;
         }
-        let casing = casing_of_block.get(&toks[s.start].block).copied().unwrap_or(Casing::Normal);
+        let casing = casing_of_block
+            .get(&toks[s.start].block)
+            .copied()
+            .unwrap_or(Casing::Normal);
         rec.sentence(s.clone(), casing, &mut out);
     }
     out.sort_by_key(|c| c.start);
@@ -865,7 +1195,95 @@ impl Recognizer<'_> {
         }
         self.known_names(cands, &acr);
         self.surnames_that_are_places(cands);
+        self.places_in_context(cands);
         self.particles_before_surnames(cands);
+    }
+
+    /// Place names that mean different places: "Paris, Texas" (a place
+    /// followed by a region of another country) and Georgia the US state
+    /// (when the article is about the United States, or the local context
+    /// says so: "Georgia Governor", "the state of Georgia").
+    fn places_in_context(&self, cands: &mut [Candidate]) {
+        let country_of = |c: &Candidate| -> Option<String> {
+            match c.source {
+                Source::Kb(Entry::CountryName(i) | Entry::Demonym(i) | Entry::Capital(i))
+                | Source::CapitalAsState(Entry::Capital(i)) => {
+                    Some(self.kb.countries[i as usize].code.clone())
+                }
+                Source::Kb(Entry::City(i)) => Some(self.kb.cities[i as usize].country.clone()),
+                Source::Kb(Entry::Person(i)) => self.kb.people[i as usize].country.clone(),
+                _ => None,
+            }
+        };
+        // "Paris, Texas"
+        for k in 0..cands.len().saturating_sub(1) {
+            let (a, b) = (&cands[k], &cands[k + 1]);
+            let Source::Kb(Entry::City(j)) = b.source else {
+                continue;
+            };
+            let region = &self.kb.cities[j as usize];
+            let placeish = matches!(
+                a.source,
+                Source::Kb(Entry::Capital(_) | Entry::City(_) | Entry::CountryName(_))
+                    | Source::CapitalAsState(_)
+            );
+            if placeish
+                && region.kind == crate::kb::CityKind::Region
+                && a.tok.end + 1 == b.tok.start
+                && self.t(a.tok.end) == ","
+                && country_of(a).as_deref() != Some(region.country.as_str())
+            {
+                let name = format!("{}, {}", self.span_text(a.tok.clone()), region.name);
+                cands[k].key = format!("place:{}:{}", region.country, name);
+                cands[k].label = Label::GPE;
+                cands[k].source = Source::Context;
+            }
+        }
+        // Georgia: the country or the US state?
+        let georgia = |c: &Candidate| matches!(c.source, Source::Kb(Entry::CountryName(i)) if self.kb.countries[i as usize].code == "GE");
+        if !cands.iter().any(georgia) {
+            return;
+        }
+        let (mut us, mut ge) = (0, 0);
+        for c in cands.iter().filter(|c| !georgia(c)) {
+            match country_of(c).as_deref() {
+                Some("US") => us += 1,
+                Some("GE") => ge += 1,
+                _ => {}
+            }
+        }
+        let n = self.toks.len();
+        for c in cands.iter_mut().filter(|c| georgia(c)) {
+            let next = (c.tok.end < n).then(|| self.t(c.tok.end));
+            let prev2 =
+                (c.tok.start >= 2).then(|| (self.t(c.tok.start - 2), self.t(c.tok.start - 1)));
+            let local_us = next.is_some_and(|w| {
+                matches!(
+                    w,
+                    "Governor"
+                        | "Gov."
+                        | "governor"
+                        | "Republican"
+                        | "Republicans"
+                        | "Democrat"
+                        | "Democrats"
+                        | "Sen."
+                        | "Senator"
+                        | "voters"
+                        | "county"
+                        | "lawmakers"
+                        | "legislature"
+                )
+            }) || prev2.is_some_and(|(a, b)| b == "of" && a == "state")
+                || (next == Some(",")
+                    && c.tok.end + 1 < n
+                    && matches!(self.t(c.tok.end + 1), "USA" | "U.S." | "US"));
+            if local_us || us > ge {
+                c.key = "place:US:Georgia".into();
+                c.source = Source::Context;
+                c.confidence = 0.75;
+            }
+        }
     }
 
     /// "von der Leyen said": a person mention takes the lower-case surname
@@ -877,7 +1295,11 @@ impl Recognizer<'_> {
             }
             let floor = if i > 0 { cands[i - 1].tok.end } else { 0 };
             let mut st = cands[i].tok.start;
-            while st > floor && self.toks[st].space_before && self.is_word(st - 1) && lx::is_surname_particle(self.t(st - 1)) {
+            while st > floor
+                && self.toks[st].space_before
+                && self.is_word(st - 1)
+                && lx::is_surname_particle(self.t(st - 1))
+            {
                 st -= 1;
             }
             if st < cands[i].tok.start {
@@ -891,7 +1313,10 @@ impl Recognizer<'_> {
     /// is the surname of a person in this article, used like a person.
     fn surnames_that_are_places(&self, cands: &mut [Candidate]) {
         let mut surnames: HashMap<&str, String> = HashMap::new();
-        for c in cands.iter().filter(|c| c.label == Label::PERSON && c.tok.len() >= 2) {
+        for c in cands
+            .iter()
+            .filter(|c| c.label == Label::PERSON && c.tok.len() >= 2)
+        {
             let last = self.t(c.tok.end - 1);
             surnames.entry(last).or_insert_with(|| c.key.clone());
         }
@@ -900,10 +1325,18 @@ impl Recognizer<'_> {
         }
         let n = self.toks.len();
         for c in cands.iter_mut() {
-            if c.tok.len() != 1 || !matches!(c.source, Source::Kb(Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_)) | Source::CapitalAsState(_)) {
+            if c.tok.len() != 1
+                || !matches!(
+                    c.source,
+                    Source::Kb(Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_))
+                        | Source::CapitalAsState(_)
+                )
+            {
                 continue;
             }
-            let Some(key) = surnames.get(self.t(c.tok.start)) else { continue };
+            let Some(key) = surnames.get(self.t(c.tok.start)) else {
+                continue;
+            };
             let e = c.tok.end;
             let personal = (e < n && lx::is_speech_verb(self.t(e)))
                 || (e + 1 < n && self.t(e) == "," && matches!(self.t(e + 1), "who" | "whose"));
@@ -926,7 +1359,10 @@ mod tests {
     }
 
     fn label_of(a: &Analysis, surface: &str) -> Option<Label> {
-        a.mentions.iter().find(|m| m.text == surface).map(|m| m.label)
+        a.mentions
+            .iter()
+            .find(|m| m.text == surface)
+            .map(|m| m.label)
     }
 
     fn actor_name<'a>(a: &'a Analysis, surface: &str) -> Option<&'a str> {
@@ -946,14 +1382,18 @@ mod tests {
 
     #[test]
     fn hyphenated_compound_holds_a_demonym() {
-        let a = run("The fighting spread from the majority-Armenian enclave and Turkish-backed forces.");
+        let a = run(
+            "The fighting spread from the majority-Armenian enclave and Turkish-backed forces.",
+        );
         assert_eq!(label_of(&a, "Armenian"), Some(Label::NORP));
         assert_eq!(label_of(&a, "Turkish"), Some(Label::NORP));
     }
 
     #[test]
     fn sentence_initial_common_words_are_not_names() {
-        let a = run("However, Russia disagreed. Both sides fought. Today the talks ended on Wednesday.");
+        let a = run(
+            "However, Russia disagreed. Both sides fought. Today the talks ended on Wednesday.",
+        );
         for w in ["However", "Both", "Today", "Wednesday"] {
             assert_eq!(label_of(&a, w), None, "{w}");
         }
@@ -965,14 +1405,28 @@ mod tests {
         let a = run("The country's Defence Ministry said so. The Rapid Support Forces (RSF) attacked. Later the RSF withdrew.");
         assert_eq!(label_of(&a, "Defence Ministry"), Some(Label::ORG));
         assert_eq!(label_of(&a, "Rapid Support Forces"), Some(Label::ORG));
-        let ids: Vec<&str> = a.mentions.iter().filter(|m| m.text.contains("R")).map(|m| m.actor.as_str()).collect();
-        assert!(ids.len() >= 3 && ids.iter().all(|i| *i == ids[0]), "{:?}", a.mentions);
+        let ids: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| m.text.contains("R"))
+            .map(|m| m.actor.as_str())
+            .collect();
+        assert!(
+            ids.len() >= 3 && ids.iter().all(|i| *i == ids[0]),
+            "{:?}",
+            a.mentions
+        );
     }
 
     #[test]
     fn surname_and_headline_mentions_join_the_full_name() {
         let a = run("PUTIN WARNS ARMENIA\n\nRussian President Vladimir Putin spoke on Monday. Putin said more.");
-        let ids: Vec<&str> = a.mentions.iter().filter(|m| m.text.to_lowercase().contains("putin")).map(|m| m.actor.as_str()).collect();
+        let ids: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| m.text.to_lowercase().contains("putin"))
+            .map(|m| m.actor.as_str())
+            .collect();
         assert_eq!(ids.len(), 3, "{:?}", a.mentions);
         assert!(ids.iter().all(|i| *i == ids[0]));
         assert_eq!(label_of(&a, "ARMENIA"), Some(Label::GPE));
@@ -983,12 +1437,19 @@ mod tests {
     fn title_case_headline_words_are_not_names() {
         let a = run("Armenia Reports Significant Losses In Fighting\n\nArmenia said on Monday it lost ground.");
         assert_eq!(label_of(&a, "Armenia"), Some(Label::GPE));
-        assert!(a.mentions.iter().all(|m| !m.text.contains("Reports") && !m.text.contains("Losses")), "{:?}", a.mentions);
+        assert!(
+            a.mentions
+                .iter()
+                .all(|m| !m.text.contains("Reports") && !m.text.contains("Losses")),
+            "{:?}",
+            a.mentions
+        );
     }
 
     #[test]
     fn capital_as_agent_joins_its_state() {
-        let a = run("Russia and France accused Ankara of sending fighters. Talks were held in Moscow.");
+        let a =
+            run("Russia and France accused Ankara of sending fighters. Talks were held in Moscow.");
         assert_eq!(actor_name(&a, "Ankara"), Some("Turkey"));
         assert_eq!(actor_name(&a, "Moscow"), Some("Moscow"));
     }
@@ -1004,8 +1465,16 @@ mod tests {
     fn surnames_that_are_place_names() {
         let a = run("Rep. Jim Jordan clashed with colleagues. Jordan, who chairs the panel, left. Later, King Abdullah II of Jordan spoke.");
         assert_eq!(label_of(&a, "Jim Jordan"), Some(Label::PERSON));
-        let jordans: Vec<(Label, &str)> = a.mentions.iter().filter(|m| m.text == "Jordan").map(|m| (m.label, a.actor(&m.actor).unwrap().name.as_str())).collect();
-        assert_eq!(jordans, [(Label::PERSON, "Jim Jordan"), (Label::GPE, "Jordan")]);
+        let jordans: Vec<(Label, &str)> = a
+            .mentions
+            .iter()
+            .filter(|m| m.text == "Jordan")
+            .map(|m| (m.label, a.actor(&m.actor).unwrap().name.as_str()))
+            .collect();
+        assert_eq!(
+            jordans,
+            [(Label::PERSON, "Jim Jordan"), (Label::GPE, "Jordan")]
+        );
         assert_eq!(actor_name(&a, "Abdullah II"), Some("Abdullah II"));
     }
 
@@ -1013,24 +1482,52 @@ mod tests {
     fn hyphenated_given_names_and_particles() {
         let a = run("South Korean President Yoon Suk Yeol met Speaker Woo Won-shik. Commission President Ursula von der Leyen agreed, and von der Leyen said so. Army chief General Abdel Fattah al-Burhan left.");
         assert_eq!(label_of(&a, "Woo Won-shik"), Some(Label::PERSON));
-        assert_eq!(actor_name(&a, "von der Leyen"), Some("Ursula von der Leyen"));
+        assert_eq!(
+            actor_name(&a, "von der Leyen"),
+            Some("Ursula von der Leyen")
+        );
         assert_eq!(label_of(&a, "Abdel Fattah al-Burhan"), Some(Label::PERSON));
         // English compounds are not names.
         let b = run("Turkish-backed and Moscow-based groups fought.");
         assert_eq!(label_of(&b, "Turkish"), Some(Label::NORP));
-        assert!(b.mentions.iter().all(|m| !m.text.contains("backed") && !m.text.contains("based")));
+        assert!(b
+            .mentions
+            .iter()
+            .all(|m| !m.text.contains("backed") && !m.text.contains("based")));
     }
 
     #[test]
     fn ambiguous_acronyms_follow_the_article_country() {
         let a = run("Pakistan votes today. Imran Khan's party, the PTI, said Pakistan needs change. PTI leaders met in Lahore.");
         let m = a.mentions.iter().find(|m| m.text == "PTI").unwrap();
-        assert_eq!(a.actor(&m.actor).unwrap().kb.as_ref().unwrap().country.as_deref(), Some("PK"));
+        assert_eq!(
+            a.actor(&m.actor)
+                .unwrap()
+                .kb
+                .as_ref()
+                .unwrap()
+                .country
+                .as_deref(),
+            Some("PK")
+        );
     }
 
     #[test]
     fn empty_and_odd_inputs_do_not_panic() {
-        for t in ["", " ", "\n\n\n", "((((", "’s", "-", "A", "U.S.", "\u{feff}x", "Ünïcödé Ñame said", "\"", "“”"] {
+        for t in [
+            "",
+            " ",
+            "\n\n\n",
+            "((((",
+            "’s",
+            "-",
+            "A",
+            "U.S.",
+            "\u{feff}x",
+            "Ünïcödé Ñame said",
+            "\"",
+            "“”",
+        ] {
             let a = run(t);
             for m in &a.mentions {
                 assert!(m.start < m.end);

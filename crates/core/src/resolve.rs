@@ -30,7 +30,13 @@ fn name_words(key: &str) -> Vec<String> {
     let name = key.strip_prefix("p:").unwrap_or(key);
     name.split(|c: char| c.is_whitespace())
         .filter(|w| !w.is_empty())
-        .map(|w| if is_all_caps(w) { title_case(w) } else { w.to_string() })
+        .map(|w| {
+            if is_all_caps(w) {
+                title_case(w)
+            } else {
+                w.to_string()
+            }
+        })
         .collect()
 }
 
@@ -56,7 +62,11 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
             continue;
         }
         let found = groups.iter_mut().rev().find(|g| {
-            let (short, long) = if g.words.len() <= words.len() { (&g.words, &words) } else { (&words, &g.words) };
+            let (short, long) = if g.words.len() <= words.len() {
+                (&g.words, &words)
+            } else {
+                (&words, &g.words)
+            };
             short.last() == long.last() && short.iter().all(|w| long.contains(w))
         });
         match found {
@@ -68,7 +78,11 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
             }
             None => {
                 alias.insert(c.key.clone(), c.key.clone());
-                groups.push(Group { words, key: c.key.clone(), first: c.start });
+                groups.push(Group {
+                    words,
+                    key: c.key.clone(),
+                    first: c.start,
+                });
             }
         }
     }
@@ -85,7 +99,11 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
         // Prefer a surname match, then the person introduced first (the
         // story's subject: a bare "Sharif" is Shehbaz, not his brother
         // mentioned in passing).
-        let best = |gs: Vec<&Group>| gs.into_iter().min_by_key(|g| (g.words.last() != Some(w), g.first)).map(|g| g.key.clone());
+        let best = |gs: Vec<&Group>| {
+            gs.into_iter()
+                .min_by_key(|g| (g.words.last() != Some(w), g.first))
+                .map(|g| g.key.clone())
+        };
         let before: Vec<&Group> = with_word().filter(|g| g.first <= c.start).collect();
         let target = best(before).or_else(|| best(with_word().collect()));
         match target {
@@ -94,7 +112,11 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
             }
             None => {
                 alias.insert(c.key.clone(), c.key.clone());
-                groups.push(Group { words, key: c.key.clone(), first: c.start });
+                groups.push(Group {
+                    words,
+                    key: c.key.clone(),
+                    first: c.start,
+                });
             }
         }
     }
@@ -103,10 +125,22 @@ fn join_persons(cands: &[Candidate]) -> HashMap<String, String> {
 
 fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> {
     let c = kb.country(code)?;
-    let kind = if c.status == PlaceStatus::State { Kind::State } else { Kind::Place };
-    let what = if c.status == PlaceStatus::State { "Sovereign state" } else { "Territory" };
+    let kind = if c.status == PlaceStatus::State {
+        Kind::State
+    } else {
+        Kind::Place
+    };
+    let what = if c.status == PlaceStatus::State {
+        "Sovereign state"
+    } else {
+        "Territory"
+    };
     let region = c.region.split('/').next_back().unwrap_or("").trim();
-    let description = if region.is_empty() { what.to_string() } else { format!("{what} in {region}") };
+    let description = if region.is_empty() {
+        what.to_string()
+    } else {
+        format!("{what} in {region}")
+    };
     let iso = (c.code.len() == 2).then(|| c.code.clone());
     Some((
         KbRef {
@@ -127,13 +161,21 @@ fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> 
 /// Build actors from candidates. Returns the drafts in order of first mention
 /// and, for every candidate, the index of its actor.
 /// `text` is the article (for display names), `date` its date (for offices).
-pub fn resolve(cands: &[Candidate], kb: &Kb, text: &str, date: &str) -> (Vec<ActorDraft>, Vec<usize>) {
+pub fn resolve(
+    cands: &[Candidate],
+    kb: &Kb,
+    text: &str,
+    date: &str,
+) -> (Vec<ActorDraft>, Vec<usize>) {
     let persons = join_persons(cands);
     let mut index: HashMap<String, usize> = HashMap::new();
     let mut drafts: Vec<ActorDraft> = Vec::new();
     let mut of_mention = Vec::with_capacity(cands.len());
     for (mi, c) in cands.iter().enumerate() {
-        let key = persons.get(&c.key).cloned().unwrap_or_else(|| c.key.clone());
+        let key = persons
+            .get(&c.key)
+            .cloned()
+            .unwrap_or_else(|| c.key.clone());
         let ai = *index.entry(key.clone()).or_insert_with(|| {
             drafts.push(new_draft(&key, c, kb, date));
             drafts.len() - 1
@@ -160,12 +202,27 @@ fn person_ref(kb: &Kb, i: usize, date: &str) -> KbRef {
         wikidata: (!p.wikidata.is_empty()).then(|| p.wikidata.clone()),
         office_start: office.map(|o| o.start.clone()),
         office_end: office.and_then(|o| o.end.clone()),
-        later: if date.is_empty() { vec![] } else { p.later_offices(date).iter().map(|o| format!("{} from {}", o.title, o.start)).collect() },
+        later: if date.is_empty() {
+            vec![]
+        } else {
+            p.later_offices(date)
+                .iter()
+                .map(|o| format!("{} from {}", o.title, o.start))
+                .collect()
+        },
     }
 }
 
 fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
-    let mut d = ActorDraft { key: key.to_string(), name: String::new(), label: c.label, kind: Kind::Group, kb: None, country: None, mentions: vec![] };
+    let mut d = ActorDraft {
+        key: key.to_string(),
+        name: String::new(),
+        label: c.label,
+        kind: Kind::Group,
+        kb: None,
+        country: None,
+        mentions: vec![],
+    };
     let (prefix, rest) = key.split_once(':').unwrap_or(("", key));
     match prefix {
         "c" => {
@@ -181,12 +238,20 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
             d.label = Label::GPE;
             d.kind = Kind::Place;
             d.name = rest.to_string();
-            if let Some(crate::kb::Entry::City(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::City(_))) {
+            if let Some(crate::kb::Entry::City(i)) = kb
+                .lookup(rest)
+                .iter()
+                .find(|e| matches!(e, crate::kb::Entry::City(_)))
+            {
                 let city = &kb.cities[*i as usize];
                 d.name = city.name.clone();
                 if let Some(c) = kb.country(&city.country) {
                     d.country = Some(c.code.clone());
-                    let what = if city.kind == crate::kb::CityKind::Region { "Region" } else { "City" };
+                    let what = if city.kind == crate::kb::CityKind::Region {
+                        "Region"
+                    } else {
+                        "City"
+                    };
                     d.kb = Some(KbRef {
                         id: format!("place:{}:{}", c.code, city.name),
                         country: (c.code.len() == 2).then(|| c.code.clone()),
@@ -197,7 +262,11 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                         ..Default::default()
                     });
                 }
-            } else if let Some(crate::kb::Entry::Capital(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Capital(_))) {
+            } else if let Some(crate::kb::Entry::Capital(i)) = kb
+                .lookup(rest)
+                .iter()
+                .find(|e| matches!(e, crate::kb::Entry::Capital(_)))
+            {
                 let c = &kb.countries[*i as usize];
                 d.country = Some(c.code.clone());
                 d.kb = Some(KbRef {
@@ -246,10 +315,35 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                 });
             }
         }
+        "place" => {
+            // place:CC:Name — a place recognised from context (Paris, Texas; Georgia, US).
+            let (code, name) = rest.split_once(':').unwrap_or(("", rest));
+            d.label = Label::GPE;
+            d.kind = Kind::Place;
+            d.name = name.to_string();
+            if let Some(c) = kb.country(code) {
+                d.country = Some(c.code.clone());
+                let what = if name == "Georgia" && c.code == "US" {
+                    "State of the United States".to_string()
+                } else {
+                    format!("Place in {}", c.name)
+                };
+                d.kb = Some(KbRef {
+                    id: format!("place:{}:{}", c.code, name),
+                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    description: Some(what),
+                    ..Default::default()
+                });
+            }
+        }
         "p" => {
             d.label = Label::PERSON;
             d.kind = Kind::Person;
-            if let Some(crate::kb::Entry::Person(i)) = kb.lookup(rest).iter().find(|e| matches!(e, crate::kb::Entry::Person(_))) {
+            if let Some(crate::kb::Entry::Person(i)) = kb
+                .lookup(rest)
+                .iter()
+                .find(|e| matches!(e, crate::kb::Entry::Person(_)))
+            {
                 let r = person_ref(kb, *i as usize, date);
                 d.country = r.country.clone();
                 d.kb = Some(r);
@@ -283,7 +377,17 @@ fn finish_name(d: &mut ActorDraft, cands: &[Candidate], text: &str) {
             .max_by_key(|w| w.len());
         if let Some(words) = written {
             let roman = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
-            d.name = words.iter().map(|w| if is_all_caps(w) && !roman(w) { title_case(w) } else { w.to_string() }).collect::<Vec<_>>().join(" ");
+            d.name = words
+                .iter()
+                .map(|w| {
+                    if is_all_caps(w) && !roman(w) {
+                        title_case(w)
+                    } else {
+                        w.to_string()
+                    }
+                })
+                .collect::<Vec<_>>()
+                .join(" ");
             return;
         }
     }
@@ -291,17 +395,46 @@ fn finish_name(d: &mut ActorDraft, cands: &[Candidate], text: &str) {
     let mut best: Option<&Candidate> = None;
     for &mi in &d.mentions {
         let c = &cands[mi];
-        let words = c.key.split_once(':').map(|(_, r)| r).unwrap_or(&c.key).split_whitespace().count();
-        let bw = best.map(|b| b.key.split_once(':').map(|(_, r)| r).unwrap_or(&b.key).split_whitespace().count()).unwrap_or(0);
+        let words = c
+            .key
+            .split_once(':')
+            .map(|(_, r)| r)
+            .unwrap_or(&c.key)
+            .split_whitespace()
+            .count();
+        let bw = best
+            .map(|b| {
+                b.key
+                    .split_once(':')
+                    .map(|(_, r)| r)
+                    .unwrap_or(&b.key)
+                    .split_whitespace()
+                    .count()
+            })
+            .unwrap_or(0);
         if words > bw {
             best = Some(c);
         }
     }
-    let raw = best.map(|c| c.key.split_once(':').map(|(_, r)| r).unwrap_or(&c.key).to_string()).unwrap_or_default();
+    let raw = best
+        .map(|c| {
+            c.key
+                .split_once(':')
+                .map(|(_, r)| r)
+                .unwrap_or(&c.key)
+                .to_string()
+        })
+        .unwrap_or_default();
     let roman = |w: &str| w.chars().all(|c| matches!(c, 'I' | 'V' | 'X'));
     d.name = raw
         .split_whitespace()
-        .map(|w| if is_all_caps(w) && d.label == Label::PERSON && !roman(w) { title_case(w) } else { w.to_string() })
+        .map(|w| {
+            if is_all_caps(w) && d.label == Label::PERSON && !roman(w) {
+                title_case(w)
+            } else {
+                w.to_string()
+            }
+        })
         .collect::<Vec<_>>()
         .join(" ");
     // Labels of unknown actors follow their mentions' majority.
@@ -310,7 +443,10 @@ fn finish_name(d: &mut ActorDraft, cands: &[Candidate], text: &str) {
         for &mi in &d.mentions {
             *counts.entry(cands[mi].label).or_default() += 1;
         }
-        if let Some((l, _)) = counts.into_iter().max_by_key(|(l, n)| (*n, *l == Label::ORG)) {
+        if let Some((l, _)) = counts
+            .into_iter()
+            .max_by_key(|(l, n)| (*n, *l == Label::ORG))
+        {
             d.label = l;
         }
     }
@@ -322,7 +458,15 @@ mod tests {
     use crate::recognize::Source;
 
     fn cand(key: &str, label: Label, start: usize) -> Candidate {
-        Candidate { tok: start..start + 1, start, end: start + 1, label, source: Source::Name, confidence: 0.9, key: key.into() }
+        Candidate {
+            tok: start..start + 1,
+            start,
+            end: start + 1,
+            label,
+            source: Source::Name,
+            confidence: 0.9,
+            key: key.into(),
+        }
     }
 
     #[test]
@@ -342,7 +486,11 @@ mod tests {
 
     #[test]
     fn different_people_stay_apart() {
-        let c = vec![cand("p:Ilham Aliyev", Label::PERSON, 0), cand("p:Heydar Aliyev", Label::PERSON, 3), cand("p:Aliyev", Label::PERSON, 6)];
+        let c = vec![
+            cand("p:Ilham Aliyev", Label::PERSON, 0),
+            cand("p:Heydar Aliyev", Label::PERSON, 3),
+            cand("p:Aliyev", Label::PERSON, 6),
+        ];
         let j = join_persons(&c);
         assert_ne!(j["p:Ilham Aliyev"], j["p:Heydar Aliyev"]);
         // the person introduced first wins
@@ -351,11 +499,77 @@ mod tests {
 
     #[test]
     fn actor_names_are_the_fullest_form() {
-        let c = vec![cand("p:Putin", Label::PERSON, 0), cand("p:Vladimir Putin", Label::PERSON, 5)];
+        let c = vec![
+            cand("p:Putin", Label::PERSON, 0),
+            cand("p:Vladimir Putin", Label::PERSON, 5),
+        ];
         let kb = Kb::embedded();
         let (d, of) = resolve(&c, kb, "", "2020-01-01");
         assert_eq!(d.len(), 1);
         assert_eq!(d[0].name, "Vladimir Putin");
         assert_eq!(of, vec![0, 0]);
+    }
+}
+
+#[cfg(test)]
+mod disambiguation_tests {
+    use crate::{analyze, Analysis, Label, Options};
+
+    fn run(t: &str) -> Analysis {
+        analyze(t, &Options { date: Some("2024-05-01".into()), today: None })
+    }
+
+    /// (label, actor name, kb country) of the first mention with this text.
+    fn link(a: &Analysis, surface: &str) -> Option<(Label, String, Option<String>)> {
+        let m = a.mentions.iter().find(|m| m.text == surface)?;
+        let x = a.actor(&m.actor)?;
+        Some((m.label, x.name.clone(), x.kb.as_ref().and_then(|k| k.country.clone())))
+    }
+
+    #[test]
+    fn georgia_the_country_or_the_us_state() {
+        let a = run("Georgia Governor Brian Kemp signed the bill in Atlanta on Tuesday.");
+        assert_eq!(link(&a, "Georgia"), Some((Label::GPE, "Georgia".into(), Some("US".into()))));
+        let b = run("Georgian Prime Minister Irakli Kobakhidze said Georgia would keep talking to Brussels, in Tbilisi.");
+        assert_eq!(link(&b, "Georgia"), Some((Label::GPE, "Georgia".into(), Some("GE".into()))));
+        let c = run("Voters in Georgia, Arizona and Pennsylvania will decide the U.S. election.");
+        assert_eq!(link(&c, "Georgia").unwrap().2.as_deref(), Some("US"));
+    }
+
+    #[test]
+    fn jordan_chad_and_paris_as_people_or_places() {
+        let a = run("King Abdullah II of Jordan met Chad Smith, a U.S. envoy, in Amman.");
+        assert_eq!(link(&a, "Jordan").unwrap().2.as_deref(), Some("JO"));
+        assert_eq!(link(&a, "Chad Smith").map(|l| l.0), Some(Label::PERSON));
+        assert!(link(&a, "Chad").is_none());
+        let b = run("Chad's government declared an emergency after floods hit N'Djamena.");
+        assert_eq!(link(&b, "Chad").unwrap().2.as_deref(), Some("TD"));
+        let c = run("The festival moved from Paris, Texas, to Dallas.");
+        assert_eq!(link(&c, "Paris"), Some((Label::GPE, "Paris, Texas".into(), Some("US".into()))));
+        let d = run("Leaders met in Paris on Monday.");
+        assert_eq!(link(&d, "Paris").unwrap().2.as_deref(), Some("FR"));
+    }
+
+    #[test]
+    fn niger_and_turkey() {
+        let a = run("Oil spills have fouled the Niger Delta for decades. Niger's junta expelled French troops.");
+        let delta = link(&a, "Niger Delta").unwrap();
+        assert_eq!(delta.2.as_deref(), Some("NG"), "the Niger Delta is in Nigeria");
+        assert_eq!(link(&a, "Niger").unwrap().2.as_deref(), Some("NE"));
+        let b = run("Americans will eat turkey on Thursday while Turkey hosts talks.");
+        assert!(link(&b, "turkey").is_none());
+        assert_eq!(link(&b, "Turkey").unwrap().2.as_deref(), Some("TR"));
+    }
+
+    #[test]
+    fn offices_follow_the_article_date() {
+        let at = |d: &str| {
+            let a = analyze("Vladimir Putin spoke to reporters in Moscow.", &Options { date: Some(d.into()), today: None });
+            let m = a.mentions.iter().find(|m| m.text == "Vladimir Putin").unwrap();
+            a.actor(&m.actor).unwrap().kb.clone().unwrap()
+        };
+        assert_eq!(at("2010-06-01").office.as_deref(), Some("Prime Minister of Russia"));
+        assert!(at("2010-06-01").later.iter().any(|l| l.starts_with("President of Russia")));
+        assert_eq!(at("2020-10-14").office.as_deref(), Some("President of Russia"));
     }
 }

@@ -44,17 +44,18 @@ pub struct Tokens {
 
 /// Abbreviations that keep their period (lower-case, without the period).
 const ABBREVIATIONS: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
-    "sen", "rep", "rev", "fr", "st", "jr", "sr", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug",
-    "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co", "no", "vs", "etc", "dept", "est", "mt",
-    "ft", "approx", "univ", "assn", "bros", "gov't", "e.g", "i.e", "a.m", "p.m",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "jr", "sr", "hon", "pres", "jan", "feb", "mar",
+    "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "inc", "corp", "ltd", "co",
+    "no", "vs", "etc", "dept", "est", "mt", "ft", "approx", "univ", "assn", "bros", "gov't", "e.g",
+    "i.e", "a.m", "p.m",
 ];
 
 /// Abbreviations that never end a sentence (they precede a name or number).
 const NON_FINAL: &[&str] = &[
-    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm", "cmdr", "gov",
-    "sen", "rep", "rev", "fr", "st", "hon", "pres", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
-    "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft",
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "cpt", "sgt", "adm",
+    "cmdr", "gov", "sen", "rep", "rev", "fr", "st", "hon", "pres", "jan", "feb", "mar", "apr",
+    "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "no", "vs", "mt", "ft",
 ];
 
 pub fn is_apostrophe(c: char) -> bool {
@@ -78,7 +79,13 @@ pub fn tokenize_block(text: &str, range: Range<usize>, block: u32, out: &mut Tok
     let chars: Vec<(usize, char)> = s.char_indices().collect();
     let n = chars.len();
     let at = |i: usize| -> Option<char> { chars.get(i).map(|&(_, c)| c) };
-    let off = |i: usize| -> usize { if i < n { base + chars[i].0 } else { base + s.len() } };
+    let off = |i: usize| -> usize {
+        if i < n {
+            base + chars[i].0
+        } else {
+            base + s.len()
+        }
+    };
     let mut i = 0;
     let mut space = true;
     while i < n {
@@ -97,7 +104,9 @@ pub fn tokenize_block(text: &str, range: Range<usize>, block: u32, out: &mut Tok
                 let d = chars[i].1;
                 if d.is_ascii_digit() {
                     i += 1;
-                } else if matches!(d, ',' | '.' | ':') && at(i + 1).is_some_and(|x| x.is_ascii_digit()) {
+                } else if matches!(d, ',' | '.' | ':')
+                    && at(i + 1).is_some_and(|x| x.is_ascii_digit())
+                {
                     i += 2;
                 } else {
                     break;
@@ -116,7 +125,8 @@ pub fn tokenize_block(text: &str, range: Range<usize>, block: u32, out: &mut Tok
                 }
                 // Inner apostrophe: O'Brien, don't — but not a possessive 's.
                 if i + 1 < n && is_apostrophe(chars[i].1) && chars[i + 1].1.is_alphabetic() {
-                    let poss = matches!(chars[i + 1].1, 's' | 'S') && !at(i + 2).is_some_and(is_word_char);
+                    let poss =
+                        matches!(chars[i + 1].1, 's' | 'S') && !at(i + 2).is_some_and(is_word_char);
                     if !poss {
                         i += 1;
                         continue;
@@ -132,7 +142,11 @@ pub fn tokenize_block(text: &str, range: Range<usize>, block: u32, out: &mut Tok
                 if single {
                     i += 1;
                     // U.S.A. / U.K.
-                    while i + 1 < n && chars[i].1.is_alphabetic() && chars[i + 1].1 == '.' && !at(i + 2).is_some_and(char::is_alphabetic) {
+                    while i + 1 < n
+                        && chars[i].1.is_alphabetic()
+                        && chars[i + 1].1 == '.'
+                        && !at(i + 2).is_some_and(char::is_alphabetic)
+                    {
                         i += 2;
                     }
                 } else if ABBREVIATIONS.contains(&lower.as_str()) {
@@ -140,14 +154,25 @@ pub fn tokenize_block(text: &str, range: Range<usize>, block: u32, out: &mut Tok
                 }
             }
             kind = TokKind::Word;
-        } else if is_apostrophe(c) && matches!(at(i + 1), Some('s' | 'S')) && !at(i + 2).is_some_and(is_word_char) && !space {
+        } else if is_apostrophe(c)
+            && matches!(at(i + 1), Some('s' | 'S'))
+            && !at(i + 2).is_some_and(is_word_char)
+            && !space
+        {
             i += 2;
             kind = TokKind::Possessive;
         } else {
             i += 1;
             kind = TokKind::Punct;
         }
-        out.tokens.push(Token { start: off(start), end: off(i), kind, space_before: space, sent_start: false, block });
+        out.tokens.push(Token {
+            start: off(start),
+            end: off(i),
+            kind,
+            space_before: space,
+            sent_start: false,
+            block,
+        });
         space = false;
         // Hyphen between two words stays a separate token with no space.
         let _ = is_hyphen;
@@ -168,23 +193,31 @@ fn split_sentences(text: &str, first: usize, out: &mut Tokens) {
             TokKind::Punct => matches!(tx, "." | "!" | "?" | "…"),
             TokKind::Word if tx.ends_with('.') => {
                 let lower = tx.trim_end_matches('.').to_lowercase();
-                !NON_FINAL.contains(&lower.as_str()) && tx.chars().filter(|c| *c == '.').count() >= 1 && lower.len() > 1
+                !NON_FINAL.contains(&lower.as_str())
+                    && tx.chars().filter(|c| *c == '.').count() >= 1
+                    && lower.len() > 1
             }
             _ => false,
         };
         if terminal {
             // Absorb closing quotes/brackets and repeated terminals.
             let mut j = i + 1;
-            while j < n && toks[j].kind == TokKind::Punct && !toks[j].space_before && is_closer(toks[j].text(text)) {
+            while j < n
+                && toks[j].kind == TokKind::Punct
+                && !toks[j].space_before
+                && is_closer(toks[j].text(text))
+            {
                 j += 1;
             }
             let next_starts = j >= n || {
                 let nt = toks[j];
                 let c = nt.text(text).chars().next().unwrap_or(' ');
-                nt.space_before && (c.is_uppercase() || c.is_ascii_digit() || is_opener(nt.text(text)))
+                nt.space_before
+                    && (c.is_uppercase() || c.is_ascii_digit() || is_opener(nt.text(text)))
             };
             // An abbreviation word (U.S.) ends a sentence only before a clear sentence opener.
-            let abbrev_ok = t.kind != TokKind::Word || j >= n || is_sentence_opener(toks[j].text(text));
+            let abbrev_ok =
+                t.kind != TokKind::Word || j >= n || is_sentence_opener(toks[j].text(text));
             if next_starts && abbrev_ok {
                 bounds.push(start..j);
                 start = j;
@@ -198,7 +231,9 @@ fn split_sentences(text: &str, first: usize, out: &mut Tokens) {
         bounds.push(start..n);
     }
     for r in bounds {
-        if let Some(k) = (r.start..r.end).find(|&k| matches!(out.tokens[k].kind, TokKind::Word | TokKind::Number)) {
+        if let Some(k) = (r.start..r.end)
+            .find(|&k| matches!(out.tokens[k].kind, TokKind::Word | TokKind::Number))
+        {
             out.tokens[k].sent_start = true;
         }
         out.sentences.push(r);
@@ -206,7 +241,10 @@ fn split_sentences(text: &str, first: usize, out: &mut Tokens) {
 }
 
 fn is_closer(s: &str) -> bool {
-    matches!(s, "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "." | "!" | "?")
+    matches!(
+        s,
+        "\"" | "”" | "’" | "'" | ")" | "]" | "»" | "." | "!" | "?"
+    )
 }
 
 fn is_opener(s: &str) -> bool {
@@ -216,9 +254,39 @@ fn is_opener(s: &str) -> bool {
 fn is_sentence_opener(s: &str) -> bool {
     matches!(
         s,
-        "The" | "A" | "An" | "He" | "She" | "It" | "They" | "We" | "I" | "But" | "In" | "On" | "This" | "That"
-            | "There" | "His" | "Her" | "Their" | "Its" | "After" | "As" | "At" | "If" | "When" | "Meanwhile"
-            | "However" | "And" | "Both" | "Some" | "Many" | "Officials" | "\"" | "“"
+        "The"
+            | "A"
+            | "An"
+            | "He"
+            | "She"
+            | "It"
+            | "They"
+            | "We"
+            | "I"
+            | "But"
+            | "In"
+            | "On"
+            | "This"
+            | "That"
+            | "There"
+            | "His"
+            | "Her"
+            | "Their"
+            | "Its"
+            | "After"
+            | "As"
+            | "At"
+            | "If"
+            | "When"
+            | "Meanwhile"
+            | "However"
+            | "And"
+            | "Both"
+            | "Some"
+            | "Many"
+            | "Officials"
+            | "\""
+            | "“"
     )
 }
 
@@ -272,14 +340,23 @@ mod tests {
 
     fn sents(t: &str) -> Vec<String> {
         let tk = tokenize(t, &[0..t.len()]);
-        tk.sentences.iter().map(|r| t[tk.tokens[r.start].start..tk.tokens[r.end - 1].end].to_string()).collect()
+        tk.sentences
+            .iter()
+            .map(|r| t[tk.tokens[r.start].start..tk.tokens[r.end - 1].end].to_string())
+            .collect()
     }
 
     #[test]
     fn possessives_split() {
-        assert_eq!(toks("Turkey’s NATO partners"), ["Turkey", "’s", "NATO", "partners"]);
+        assert_eq!(
+            toks("Turkey’s NATO partners"),
+            ["Turkey", "’s", "NATO", "partners"]
+        );
         assert_eq!(toks("Turkey's army"), ["Turkey", "'s", "army"]);
-        assert_eq!(toks("the Armenians' claim"), ["the", "Armenians", "'", "claim"]);
+        assert_eq!(
+            toks("the Armenians' claim"),
+            ["the", "Armenians", "'", "claim"]
+        );
     }
 
     #[test]
@@ -298,23 +375,39 @@ mod tests {
 
     #[test]
     fn abbreviations_and_initials() {
-        assert_eq!(toks("on Sept. 27 the U.S. said"), ["on", "Sept.", "27", "the", "U.S.", "said"]);
+        assert_eq!(
+            toks("on Sept. 27 the U.S. said"),
+            ["on", "Sept.", "27", "the", "U.S.", "said"]
+        );
         assert_eq!(toks("Mr. J. Smith"), ["Mr.", "J.", "Smith"]);
-        assert_eq!(toks("30,000 people and 1.5 million"), ["30,000", "people", "and", "1.5", "million"]);
+        assert_eq!(
+            toks("30,000 people and 1.5 million"),
+            ["30,000", "people", "and", "1.5", "million"]
+        );
     }
 
     #[test]
     fn diacritics_and_curly_quotes() {
-        assert_eq!(toks("“numerous” Erdoğan Habertürk"), ["“", "numerous", "”", "Erdoğan", "Habertürk"]);
+        assert_eq!(
+            toks("“numerous” Erdoğan Habertürk"),
+            ["“", "numerous", "”", "Erdoğan", "Habertürk"]
+        );
     }
 
     #[test]
     fn sentences() {
         assert_eq!(
             sents("He spoke on Sept. 27 with Mr. Smith. Then he left! “Why?” she asked."),
-            ["He spoke on Sept. 27 with Mr. Smith.", "Then he left!", "“Why?” she asked."]
+            [
+                "He spoke on Sept. 27 with Mr. Smith.",
+                "Then he left!",
+                "“Why?” she asked."
+            ]
         );
-        assert_eq!(sents("Troops left the U.S. The war ended."), ["Troops left the U.S.", "The war ended."]);
+        assert_eq!(
+            sents("Troops left the U.S. The war ended."),
+            ["Troops left the U.S.", "The war ended."]
+        );
         assert_eq!(sents("the U.S. Army said"), ["the U.S. Army said"]);
     }
 
@@ -322,7 +415,12 @@ mod tests {
     fn sentence_start_flags() {
         let t = "\"We will win,\" he said. Putin agreed.";
         let tk = tokenize(t, &[0..t.len()]);
-        let starts: Vec<_> = tk.tokens.iter().filter(|x| x.sent_start).map(|x| x.text(t)).collect();
+        let starts: Vec<_> = tk
+            .tokens
+            .iter()
+            .filter(|x| x.sent_start)
+            .map(|x| x.text(t))
+            .collect();
         assert_eq!(starts, ["We", "Putin"]);
     }
 
