@@ -913,3 +913,36 @@ pub fn is_rank(w: &str) -> bool {
             | "marshal"
     )
 }
+
+/// Generic agent nouns after a state word ("Azeri forces", "the Turkish
+/// government", "Karabakh officials") and the CAMEO-style sector they code,
+/// after the Phoenix agents dictionary.
+pub fn agent_sector(w: &str) -> Option<&'static str> {
+    Some(match w {
+        "forces" | "troops" | "army" | "military" | "navy" | "soldiers" | "armed" | "artillery" | "warplanes"
+        | "jets" | "drones" | "commanders" | "generals" | "defence" | "defense" => "MIL",
+        "government" | "officials" | "authorities" | "presidency" | "leadership" | "regime" | "ministry"
+        | "diplomats" | "cabinet" | "administration" | "parliament" | "lawmakers" | "legislators" | "embassy"
+        | "envoys" | "negotiators" | "state" => "GOV",
+        "police" | "gendarmes" | "coastguard" => "COP",
+        "intelligence" | "spies" => "SPY",
+        "rebels" | "separatists" | "militants" | "insurgents" | "fighters" | "militia" | "militias"
+        | "guerrillas" | "jihadists" => "REB",
+        "media" => "MED",
+        "opposition" | "protesters" | "activists" | "dissidents" => "OPP",
+        _ => return None,
+    })
+}
+
+pub fn sector_description(code: &str) -> &'static str {
+    match code {
+        "MIL" => "Armed forces",
+        "GOV" => "Government",
+        "COP" => "Police",
+        "SPY" => "Intelligence services",
+        "REB" => "Armed rebels",
+        "MED" => "Media",
+        "OPP" => "Opposition",
+        _ => "Group",
+    }
+}

@@ -1196,7 +1196,46 @@ impl Recognizer<'_> {
         self.known_names(cands, &acr);
         self.surnames_that_are_places(cands);
         self.places_in_context(cands);
+        self.state_agents(cands);
         self.particles_before_surnames(cands);
+    }
+
+    /// "Azeri forces", "the Turkish government", "Karabakh officials": a
+    /// state word and an agent noun are one actor, linked to the state with a
+    /// sector code (AZE·MIL). `Turkish state media` takes both nouns.
+    fn state_agents(&self, cands: &mut [Candidate]) {
+        let n = self.toks.len();
+        for c in cands.iter_mut() {
+            let code = match c.source {
+                Source::Kb(Entry::Demonym(i) | Entry::CountryName(i)) => &self.kb.countries[i as usize].code,
+                _ => continue,
+            };
+            let mut e = c.tok.end;
+            // "Armenian-backed forces" is not "Armenian forces".
+            if e >= n || !self.toks[e].space_before || self.toks[e].block != self.toks[c.tok.start].block {
+                continue;
+            }
+            let w = self.t(e);
+            let Some(mut sector) = lx::agent_sector(w) else { continue };
+            // "state media", "security forces", "armed forces", "air force" read as one agent.
+            if e + 1 < n && self.toks[e + 1].space_before {
+                if let Some(s2) = lx::agent_sector(self.t(e + 1)) {
+                    if matches!(w, "state" | "security" | "armed" | "defence" | "defense") {
+                        sector = s2;
+                        e += 1;
+                    }
+                }
+            }
+            if w == "state" && e == c.tok.end {
+                continue; // "the Islamic State" etc: a bare "state" is no agent
+            }
+            c.key = format!("agent:{code}:{sector}");
+            c.tok.end = e + 1;
+            c.end = self.toks[e].end;
+            c.label = Label::ORG;
+            c.source = Source::OrgPattern;
+            c.confidence = 0.8;
+        }
     }
 
     /// Place names that mean different places: "Paris, Texas" (a place
@@ -1510,6 +1549,21 @@ mod tests {
                 .as_deref(),
             Some("PK")
         );
+    }
+
+    #[test]
+    fn state_agents_are_actors_of_their_state() {
+        let a = run("Azeri forces pushed on. Azerbaijani forces shelled the town, and the Turkish government and Karabakh officials reacted. Turkish-backed fighters moved.");
+        let forces: Vec<&str> = a.mentions.iter().filter(|m| m.text.ends_with("forces")).map(|m| m.actor.as_str()).collect();
+        assert_eq!(forces.len(), 2);
+        assert_eq!(forces[0], forces[1], "Azeri and Azerbaijani forces are one actor");
+        let x = a.actor(forces[0]).unwrap();
+        assert_eq!(x.name, "Azeri forces");
+        let kb = x.kb.as_ref().unwrap();
+        assert_eq!((kb.country.as_deref(), kb.sector.as_deref()), (Some("AZ"), Some("MIL")));
+        assert_eq!(label_of(&a, "Turkish government"), Some(Label::ORG));
+        assert_eq!(actor_name(&a, "Karabakh officials"), Some("Karabakh officials"));
+        assert_eq!(label_of(&a, "Turkish"), Some(Label::NORP), "Turkish-backed stays a demonym");
     }
 
     #[test]

@@ -315,6 +315,22 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                 });
             }
         }
+        "agent" => {
+            // agent:CODE:SECTOR — "Azeri forces", "the Turkish government".
+            let (code, sector) = rest.rsplit_once(':').unwrap_or((rest, ""));
+            d.label = Label::ORG;
+            d.kind = Kind::Organisation;
+            if let Some(c) = kb.country(code) {
+                d.country = Some(c.code.clone());
+                d.kb = Some(KbRef {
+                    id: format!("agent:{}:{sector}", c.code),
+                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    description: Some(format!("{} of {}", crate::lexicon::sector_description(sector), c.name)),
+                    sector: Some(sector.to_string()),
+                    ..Default::default()
+                });
+            }
+        }
         "place" => {
             // place:CC:Name — a place recognised from context (Paris, Texas; Georgia, US).
             let (code, name) = rest.split_once(':').unwrap_or(("", rest));
@@ -364,6 +380,14 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
 fn finish_name(d: &mut ActorDraft, cands: &[Candidate], text: &str) {
     if !d.name.is_empty() {
         return;
+    }
+    if d.key.starts_with("agent:") {
+        if let Some(c) = d.mentions.first().map(|&mi| &cands[mi]) {
+            d.name = text.get(c.start..c.end).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
+            if !d.name.is_empty() {
+                return;
+            }
+        }
     }
     // People are named as this article writes them (its fullest form), so a
     // card matches the text; a KB spelling is used only for a bare surname.
