@@ -57,6 +57,8 @@ pub fn sector_name(code: &str) -> Option<&'static str> {
         "EDU" => "Education",
         "REL" => "Religious",
         "SPO" => "Sport",
+        "SPY" => "Intelligence",
+        "OPP" => "Opposition",
         _ => return None,
     })
 }
@@ -170,5 +172,37 @@ pub fn Card(props: &CardProps) -> Html {
                 if actor.quotes.len() > 1 { { format!(" · {} quotes", actor.quotes.len()) } }
             </div>
         </div>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use dramatis_core::{analyze, Options};
+
+    fn card_lines(text: &str, date: &str, name: &str) -> (Option<String>, Option<String>, Option<String>) {
+        let a = analyze(text, &Options { date: Some(date.into()), today: None });
+        let x = a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("no {name}"));
+        (office_line(&a, x), later_line(x), country_line(x))
+    }
+
+    #[test]
+    fn office_on_the_article_date_and_later_changes() {
+        let (office, later, country) = card_lines("Prime Minister Vladimir Putin visited Paris.", "2010-06-01", "Vladimir Putin");
+        assert_eq!(office.as_deref(), Some("Prime Minister of Russia since 2008 (as of 2010-06-01)"));
+        let later = later.unwrap();
+        assert!(later.contains("left that office in 2012") && later.contains("President of Russia"), "{later}");
+        assert_eq!(country.as_deref(), Some("🇷🇺 Russia · Government"));
+    }
+
+    #[test]
+    fn sectors_and_links() {
+        let a = analyze("Azeri forces advanced, Anadolu reported.", &Options::default());
+        let forces = a.actors.iter().find(|x| x.name == "Azeri forces").unwrap();
+        assert_eq!(country_line(forces).as_deref(), Some("🇦🇿 Azerbaijan · Military"));
+        let anadolu = a.actors.iter().find(|x| x.name.starts_with("Anadolu")).unwrap();
+        let (_, wp) = links(anadolu).unwrap();
+        assert!(wp.starts_with("https://en.wikipedia.org/w/index.php?search=Anadolu"));
+        assert_eq!(encode("Erdoğan"), "Erdo%C4%9Fan");
     }
 }
