@@ -28,7 +28,7 @@ pub const CLOSE_GRACE_MS: u32 = 300;
 /// Texts longer than this are analysed in slices with a progress bar.
 const SLICED_ABOVE: usize = 96 * 1024;
 /// Bytes of article built into the DOM per slice.
-const RENDER_SLICE: usize = 96 * 1024;
+const RENDER_SLICE: usize = 32 * 1024;
 
 #[derive(Clone, Copy, PartialEq, Debug)]
 struct CardState {

@@ -193,9 +193,19 @@ pub fn resolve(
 fn person_ref(kb: &Kb, i: usize, date: &str) -> KbRef {
     let p = &kb.people[i];
     let office = (!date.is_empty()).then(|| p.office_on(date)).flatten();
+    // The state a person serves on that date follows the office held then
+    // ("Prime Minister of Portugal"), else the KB's country of the person.
+    let served = office.and_then(|o| {
+        let (_, place) = o.title.rsplit_once(" of ")?;
+        let place = place.strip_prefix("the ").unwrap_or(place);
+        kb.lookup(place).iter().find_map(|e| match e {
+            crate::kb::Entry::CountryName(i) => Some(kb.countries[*i as usize].code.clone()),
+            _ => None,
+        })
+    });
     KbRef {
         id: format!("person:{}", p.id),
-        country: p.country.clone(),
+        country: served.or_else(|| p.country.clone()),
         office: office.map(|o| o.title.clone()),
         description: (!p.description.is_empty()).then(|| p.description.clone()),
         sector: office.map(|_| if p.country.is_some() { "GOV" } else { "IGO" }.to_string()),

@@ -54,11 +54,26 @@ fn articles_dir() -> PathBuf {
 
 #[derive(Debug)]
 enum Check {
-    Mention { surfaces: Vec<String>, labels: Vec<String>, actors: Vec<String> },
-    Same { first: Vec<String>, second: Vec<String> },
-    Role { actors: Vec<String>, roles: Vec<String> },
-    Affiliation { actors: Vec<String>, affiliated: Vec<String> },
-    None { surfaces: Vec<String> },
+    Mention {
+        surfaces: Vec<String>,
+        labels: Vec<String>,
+        actors: Vec<String>,
+    },
+    Same {
+        first: Vec<String>,
+        second: Vec<String>,
+    },
+    Role {
+        actors: Vec<String>,
+        roles: Vec<String>,
+    },
+    Affiliation {
+        actors: Vec<String>,
+        affiliated: Vec<String>,
+    },
+    None {
+        surfaces: Vec<String>,
+    },
 }
 
 #[derive(Debug)]
@@ -80,8 +95,8 @@ fn alternatives(field: &str) -> Vec<String> {
 }
 
 fn parse_expect(path: &Path) -> Expect {
-    let source = fs::read_to_string(path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    let source =
+        fs::read_to_string(path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let mut expect = Expect::default();
     for (i, raw) in source.lines().enumerate() {
         let line = i + 1;
@@ -108,12 +123,21 @@ fn parse_expect(path: &Path) -> Expect {
                 labels: alternatives(fields[2]),
                 actors: alternatives(fields[3]),
             },
-            ("same", 3) => Check::Same { first: alternatives(fields[1]), second: alternatives(fields[2]) },
-            ("role", 3) => Check::Role { actors: alternatives(fields[1]), roles: alternatives(fields[2]) },
-            ("affiliation", 3) => {
-                Check::Affiliation { actors: alternatives(fields[1]), affiliated: alternatives(fields[2]) }
-            }
-            ("none", 2) => Check::None { surfaces: alternatives(fields[1]) },
+            ("same", 3) => Check::Same {
+                first: alternatives(fields[1]),
+                second: alternatives(fields[2]),
+            },
+            ("role", 3) => Check::Role {
+                actors: alternatives(fields[1]),
+                roles: alternatives(fields[2]),
+            },
+            ("affiliation", 3) => Check::Affiliation {
+                actors: alternatives(fields[1]),
+                affiliated: alternatives(fields[2]),
+            },
+            ("none", 2) => Check::None {
+                surfaces: alternatives(fields[1]),
+            },
             _ => bad(),
         };
         if let Check::Mention { labels, .. } = &check {
@@ -125,7 +149,12 @@ fn parse_expect(path: &Path) -> Expect {
                 );
             }
         }
-        expect.assertions.push(Assertion { line, raw: raw.to_string(), critical, check });
+        expect.assertions.push(Assertion {
+            line,
+            raw: raw.to_string(),
+            critical,
+            check,
+        });
     }
     expect
 }
@@ -134,11 +163,17 @@ fn parse_expect(path: &Path) -> Expect {
 // Checking one analysis
 
 fn normalize_name(s: &str) -> String {
-    s.replace(['’', '‘'], "'").split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase()
+    s.replace(['’', '‘'], "'")
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
 }
 
 fn name_matches(name: &str, wanted: &[String]) -> bool {
-    wanted.iter().any(|w| w == "*" || normalize_name(w) == normalize_name(name))
+    wanted
+        .iter()
+        .any(|w| w == "*" || normalize_name(w) == normalize_name(name))
 }
 
 fn words(s: &str) -> Vec<String> {
@@ -156,20 +191,35 @@ fn role_matches(role: &str, wanted: &str) -> bool {
 }
 
 fn actor_name(a: &Analysis, id: &str) -> String {
-    a.actor(id).map(|x| x.name.clone()).unwrap_or_else(|| format!("<missing actor {id}>"))
+    a.actor(id)
+        .map(|x| x.name.clone())
+        .unwrap_or_else(|| format!("<missing actor {id}>"))
 }
 
 fn actors_named<'a>(a: &'a Analysis, names: &[String]) -> Vec<&'a Actor> {
-    a.actors.iter().filter(|x| name_matches(&x.name, names)).collect()
+    a.actors
+        .iter()
+        .filter(|x| name_matches(&x.name, names))
+        .collect()
 }
 
 fn describe_mention(a: &Analysis, m: &Mention) -> String {
-    format!("“{}” {} → {} [{}..{}]", m.text, m.label.as_str(), actor_name(a, &m.actor), m.start, m.end)
+    format!(
+        "“{}” {} → {} [{}..{}]",
+        m.text,
+        m.label.as_str(),
+        actor_name(a, &m.actor),
+        m.start,
+        m.end
+    )
 }
 
 /// The first mention (in text order) whose text is one of `surfaces`.
 fn first_mention<'a>(a: &'a Analysis, surfaces: &[String]) -> Option<&'a Mention> {
-    a.mentions.iter().filter(|m| surfaces.contains(&m.text)).min_by_key(|m| m.start)
+    a.mentions
+        .iter()
+        .filter(|m| surfaces.contains(&m.text))
+        .min_by_key(|m| m.start)
 }
 
 /// Mentions that overlap any occurrence of any of `surfaces` in the text:
@@ -204,7 +254,11 @@ fn list(items: Vec<String>) -> String {
 
 fn describe_actors(a: &Analysis, names: &[String]) -> String {
     // Suggest actors sharing a word with the wanted name (surname, country).
-    let wanted: Vec<String> = names.iter().flat_map(|n| words(n)).filter(|w| w.len() > 2).collect();
+    let wanted: Vec<String> = names
+        .iter()
+        .flat_map(|n| words(n))
+        .filter(|w| w.len() > 2)
+        .collect();
     let similar: Vec<String> = a
         .actors
         .iter()
@@ -221,11 +275,16 @@ fn describe_actors(a: &Analysis, names: &[String]) -> String {
 /// `Ok(())` when the assertion holds, else what was found instead.
 fn check(a: &Analysis, check: &Check) -> Result<(), String> {
     match check {
-        Check::Mention { surfaces, labels, actors } => {
+        Check::Mention {
+            surfaces,
+            labels,
+            actors,
+        } => {
             let ok = a.mentions.iter().any(|m| {
                 surfaces.contains(&m.text)
                     && labels.iter().any(|l| l == m.label.as_str())
-                    && a.actor(&m.actor).is_some_and(|x| name_matches(&x.name, actors))
+                    && a.actor(&m.actor)
+                        .is_some_and(|x| name_matches(&x.name, actors))
             });
             if ok {
                 return Ok(());
@@ -239,43 +298,69 @@ fn check(a: &Analysis, check: &Check) -> Result<(), String> {
             if !exact.is_empty() {
                 return Err(format!("mentions with that text: {}", list(exact)));
             }
-            let near: Vec<String> = mentions_near(a, surfaces).into_iter().map(|m| describe_mention(a, m)).collect();
+            let near: Vec<String> = mentions_near(a, surfaces)
+                .into_iter()
+                .map(|m| describe_mention(a, m))
+                .collect();
             if !near.is_empty() {
-                return Err(format!("no mention with exactly that text; overlapping: {}", list(near)));
+                return Err(format!(
+                    "no mention with exactly that text; overlapping: {}",
+                    list(near)
+                ));
             }
             Err("nothing found there".to_string())
         }
-        Check::Same { first, second } => match (first_mention(a, first), first_mention(a, second)) {
-            (Some(x), Some(y)) if x.actor == y.actor => Ok(()),
-            (Some(x), Some(y)) => Err(format!(
-                "different actors: {} vs {}",
-                describe_mention(a, x),
-                describe_mention(a, y)
-            )),
-            (x, y) => {
-                let mut missing = Vec::new();
-                for (found, surfaces) in [(x, first), (y, second)] {
-                    if found.is_none() {
-                        let near: Vec<String> =
-                            mentions_near(a, surfaces).into_iter().map(|m| describe_mention(a, m)).collect();
-                        let near = if near.is_empty() { "nothing there".to_string() } else { list(near) };
-                        missing.push(format!("no mention “{}” (overlapping: {near})", surfaces.join("|")));
+        Check::Same { first, second } => {
+            match (first_mention(a, first), first_mention(a, second)) {
+                (Some(x), Some(y)) if x.actor == y.actor => Ok(()),
+                (Some(x), Some(y)) => Err(format!(
+                    "different actors: {} vs {}",
+                    describe_mention(a, x),
+                    describe_mention(a, y)
+                )),
+                (x, y) => {
+                    let mut missing = Vec::new();
+                    for (found, surfaces) in [(x, first), (y, second)] {
+                        if found.is_none() {
+                            let near: Vec<String> = mentions_near(a, surfaces)
+                                .into_iter()
+                                .map(|m| describe_mention(a, m))
+                                .collect();
+                            let near = if near.is_empty() {
+                                "nothing there".to_string()
+                            } else {
+                                list(near)
+                            };
+                            missing.push(format!(
+                                "no mention “{}” (overlapping: {near})",
+                                surfaces.join("|")
+                            ));
+                        }
                     }
+                    Err(missing.join("; "))
                 }
-                Err(missing.join("; "))
             }
-        },
+        }
         Check::Role { actors, roles } => {
             let found = actors_named(a, actors);
             if found.is_empty() {
                 return Err(describe_actors(a, actors));
             }
-            if found.iter().any(|x| x.roles.iter().any(|r| roles.iter().any(|w| role_matches(r, w)))) {
+            if found.iter().any(|x| {
+                x.roles
+                    .iter()
+                    .any(|r| roles.iter().any(|w| role_matches(r, w)))
+            }) {
                 return Ok(());
             }
             Err(format!(
                 "roles: {}",
-                list(found.iter().map(|x| format!("{} {:?}", x.name, x.roles)).collect())
+                list(
+                    found
+                        .iter()
+                        .map(|x| format!("{} {:?}", x.name, x.roles))
+                        .collect()
+                )
             ))
         }
         Check::Affiliation { actors, affiliated } => {
@@ -283,14 +368,24 @@ fn check(a: &Analysis, check: &Check) -> Result<(), String> {
             if found.is_empty() {
                 return Err(describe_actors(a, actors));
             }
-            let got: Vec<Option<String>> =
-                found.iter().map(|x| x.affiliation.as_deref().map(|id| actor_name(a, id))).collect();
-            if got.iter().flatten().any(|name| name_matches(name, affiliated)) {
+            let got: Vec<Option<String>> = found
+                .iter()
+                .map(|x| x.affiliation.as_deref().map(|id| actor_name(a, id)))
+                .collect();
+            if got
+                .iter()
+                .flatten()
+                .any(|name| name_matches(name, affiliated))
+            {
                 return Ok(());
             }
             Err(format!(
                 "affiliation: {}",
-                list(got.into_iter().map(|g| g.unwrap_or_else(|| "none".to_string())).collect())
+                list(
+                    got.into_iter()
+                        .map(|g| g.unwrap_or_else(|| "none".to_string()))
+                        .collect()
+                )
             ))
         }
         Check::None { surfaces } => {
@@ -341,10 +436,16 @@ fn run_article(name: &str, text_path: &Path, expect_path: &Path) -> Tally {
     let text = fs::read_to_string(text_path)
         .unwrap_or_else(|e| panic!("cannot read {}: {e}", text_path.display()));
     let expect = parse_expect(expect_path);
-    let opts = Options { date: expect.date.clone(), today: Some(TODAY.to_string()) };
+    let opts = Options {
+        date: expect.date.clone(),
+        today: Some(TODAY.to_string()),
+    };
     let analysis = std::panic::catch_unwind(|| analyze(&text, &opts));
 
-    let mut tally = Tally { total: expect.assertions.len(), ..Tally::default() };
+    let mut tally = Tally {
+        total: expect.assertions.len(),
+        ..Tally::default()
+    };
     let mut failures = String::new();
     for assertion in &expect.assertions {
         let outcome = match &analysis {
@@ -358,7 +459,11 @@ fn run_article(name: &str, text_path: &Path, expect_path: &Path) -> Tally {
                     tally.critical_failed += 1;
                 }
                 let raw = assertion.raw.replace('\t', " ⇥ ");
-                let _ = writeln!(failures, "    ✗ line {}: {raw}\n        {why}", assertion.line);
+                let _ = writeln!(
+                    failures,
+                    "    ✗ line {}: {raw}\n        {why}",
+                    assertion.line
+                );
             }
         }
     }
@@ -414,7 +519,11 @@ fn corpus() -> Vec<(String, PathBuf, PathBuf)> {
 #[test]
 fn articles() {
     let articles = corpus();
-    assert!(articles.len() >= MIN_ARTICLES, "only {} articles in the corpus", articles.len());
+    assert!(
+        articles.len() >= MIN_ARTICLES,
+        "only {} articles in the corpus",
+        articles.len()
+    );
     let mut tally = Tally::default();
     for (slug, text, expect) in &articles {
         tally.add(run_article(slug, text, expect));
@@ -427,7 +536,10 @@ fn sample_karabakh() {
     let crate_dir = Path::new(env!("CARGO_MANIFEST_DIR"));
     let text = crate_dir.join("../../assets/samples/karabakh-2020.txt");
     let expect = articles_dir().join("karabakh-2020.expect");
-    finish("karabakh-2020", run_article("karabakh-2020", &text, &expect));
+    finish(
+        "karabakh-2020",
+        run_article("karabakh-2020", &text, &expect),
+    );
 }
 
 /// The corpus itself is well formed (runs without the engine doing anything
@@ -449,14 +561,24 @@ fn corpus_is_well_formed() {
             let mut lines = text.lines();
             let headline = lines.next().unwrap_or_default();
             assert!(!headline.trim().is_empty(), "{slug}: no headline");
-            assert_eq!(lines.next(), Some(""), "{slug}: the headline must be followed by a blank line");
+            assert_eq!(
+                lines.next(),
+                Some(""),
+                "{slug}: the headline must be followed by a blank line"
+            );
             let words = text.split_whitespace().count();
-            assert!((250..=600).contains(&words), "{slug}: {words} words, want 250–600");
+            assert!(
+                (250..=600).contains(&words),
+                "{slug}: {words} words, want 250–600"
+            );
         }
         let expect = parse_expect(expect_path);
         let n = expect.assertions.len();
         assert!((20..=45).contains(&n), "{slug}: {n} assertions, want 20–45");
-        assert!(expect.assertions.iter().any(|x| x.critical), "{slug}: no critical assertion");
+        assert!(
+            expect.assertions.iter().any(|x| x.critical),
+            "{slug}: no critical assertion"
+        );
         for assertion in &expect.assertions {
             let surfaces: Vec<&Vec<String>> = match &assertion.check {
                 Check::Mention { surfaces, .. } | Check::None { surfaces } => vec![surfaces],
