@@ -946,3 +946,37 @@ pub fn sector_description(code: &str) -> &'static str {
         _ => "Group",
     }
 }
+
+/// Irregular past tenses that follow a subject ("Budapest took over").
+pub fn is_irregular_past(w: &str) -> bool {
+    matches!(
+        w,
+        "took" | "made" | "gave" | "sent" | "won" | "lost" | "got" | "put" | "set" | "met" | "led" | "held" | "kept"
+            | "left" | "went" | "came" | "saw" | "began" | "became" | "broke" | "chose" | "rose" | "fell" | "found"
+            | "brought" | "bought" | "thought" | "sought" | "struck" | "fought" | "spoke" | "wrote" | "ran" | "paid"
+            | "stood" | "knew" | "drew" | "froze" | "shot" | "sold" | "threw" | "withdrew" | "overtook"
+    )
+}
+
+/// Base-form verbs whose object is usually an actor ("stop Tehran", "urge Kyiv").
+pub fn is_transitive_base_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "stop" | "allow" | "help" | "urge" | "force" | "push" | "press" | "persuade" | "convince" | "warn" | "tell"
+            | "ask" | "accuse" | "blame" | "punish" | "sanction" | "pressure" | "lobby" | "support" | "back"
+            | "recognise" | "recognize" | "isolate" | "engage" | "deter" | "reassure" | "defend" | "attack"
+            | "invade" | "confront" | "trust" | "criticise" | "criticize" | "condemn" | "thank" | "prevent" | "join"
+    )
+}
+
+/// Nouns of relations between actors: "conflict with Beijing", "opposition from Warsaw".
+pub fn is_relation_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "sanctions" | "pressure" | "opposition" | "criticism" | "support" | "demands" | "threats" | "response"
+            | "backing" | "ties" | "relations" | "talks" | "deal" | "message" | "signal" | "warning" | "call"
+            | "conflict" | "confrontation" | "alliance" | "dispute" | "tensions" | "war" | "negotiations"
+            | "cooperation" | "partnership" | "agreement" | "rift" | "row" | "feud" | "standoff" | "dialogue"
+            | "aid" | "loans" | "objections" | "protest" | "protests" | "appeal" | "request" | "offer"
+    )
+}

@@ -560,7 +560,7 @@ impl<'a> Recognizer<'a> {
                         // "Jim Jordan", "Michael Jordan": a one-word place after a
                         // given name (or after a title), ending the chunk, is a surname.
                         let surname = kend == e + 1
-                            && kend == ch.end
+                            && (kend == ch.end || matches!(self.t(kend), "of" | "from"))
                             && matches!(
                                 en,
                                 Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_)
@@ -620,44 +620,25 @@ impl<'a> Recognizer<'a> {
     /// `accused Ankara`, `Ankara said`, `Ankara's decision`, `Moscow and Ankara`.
     fn capital_is_agent(&self, r: Range<usize>, sent: Range<usize>) -> bool {
         let before = (r.start > sent.start).then(|| self.t(r.start - 1));
+        let before2 = (r.start >= sent.start + 2).then(|| self.t(r.start - 2));
         let after = (r.end < sent.end).then(|| self.toks[r.end]);
+        // "conflict with Beijing", "opposition from Warsaw", "sanctions on Moscow"
+        let relation = before2.is_some_and(lx::is_relation_noun);
         if let Some(b) = before {
-            if matches!(
-                b,
-                "in" | "near"
-                    | "from"
-                    | "at"
-                    | "to"
-                    | "outside"
-                    | "of"
-                    | "into"
-                    | "via"
-                    | "around"
-                    | "across"
-                    | "over"
-            ) {
-                return false;
-            }
-            if lx::is_agent_verb(b)
-                && b != "is"
-                && b != "was"
-                && b != "has"
-                && b != "had"
-                && b != "have"
-            {
+            if relation && matches!(b, "with" | "against" | "on" | "from" | "to" | "toward" | "towards" | "between") {
                 return true;
             }
-            // accusing Nairobi, given Budapest, urged Kyiv
+            if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across" | "over") {
+                return false;
+            }
+            if lx::is_agent_verb(b) && !matches!(b, "is" | "was" | "has" | "had" | "have") {
+                return true;
+            }
+            // accusing Nairobi, given Budapest, urged Kyiv, stop Tehran
             let verbish = b.chars().all(|c| c.is_lowercase())
                 && (b.ends_with("ing") || b.ends_with("ed") || b.ends_with("en"))
                 && !lx::is_non_verb_ending(b);
-            if verbish {
-                return true;
-            }
-            if b == "on"
-                && r.start >= sent.start + 2
-                && matches!(self.t(r.start - 2), "sanctions" | "pressure" | "demands")
-            {
+            if verbish || lx::is_transitive_base_verb(b) {
                 return true;
             }
         }
@@ -666,7 +647,7 @@ impl<'a> Recognizer<'a> {
                 return true;
             }
             let w = a.text(self.text);
-            if lx::is_agent_verb(w) || lx::is_speech_verb(w) || lx::is_modal(w) {
+            if lx::is_agent_verb(w) || lx::is_speech_verb(w) || lx::is_modal(w) || lx::is_irregular_past(w) {
                 return true;
             }
             // Kyiv fights, Washington eased (a lower-case verb-like word, then more sentence)
@@ -682,11 +663,7 @@ impl<'a> Recognizer<'a> {
                 let other = self.t(r.end + 1);
                 let verb = self.t(r.end + 2);
                 if is_capitalised(other)
-                    && self
-                        .kb
-                        .lookup(other)
-                        .iter()
-                        .any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
+                    && self.kb.lookup(other).iter().any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
                     && (lx::is_agent_verb(verb) || lx::is_speech_verb(verb))
                 {
                     return true;
