@@ -978,5 +978,6 @@ pub fn is_relation_noun(w: &str) -> bool {
             | "conflict" | "confrontation" | "alliance" | "dispute" | "tensions" | "war" | "negotiations"
             | "cooperation" | "partnership" | "agreement" | "rift" | "row" | "feud" | "standoff" | "dialogue"
             | "aid" | "loans" | "objections" | "protest" | "protests" | "appeal" | "request" | "offer"
+            | "condemnation" | "pact" | "treaty" | "accord" | "summit" | "rapprochement" | "clash" | "clashes"
     )
 }

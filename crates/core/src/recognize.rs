@@ -481,6 +481,8 @@ impl<'a> Recognizer<'a> {
                     matches!(e, Entry::Capital(_) | Entry::CountryName(_)) && kend == pos + 1;
                 let name_follows = kend < ch.end
                     && self.is_word(kend)
+                    && is_capitalised(self.t(kend))
+                    && !lx::is_connector(self.t(kend))
                     && self.toks[kend].space_before
                     && self.kb.lookup(self.t(kend)).is_empty()
                     && !lx::is_title_word(self.t(kend))
@@ -574,7 +576,11 @@ impl<'a> Recognizer<'a> {
                 e += 1;
             }
             // Trim trailing connectors/hyphens.
-            while e > pos + 1 && (!self.is_word(e - 1) || lx::is_connector(self.t(e - 1))) {
+            // (but not a syllable glued by a hyphen: Moon Jae-in)
+            while e > pos + 1
+                && (!self.is_word(e - 1) || lx::is_connector(self.t(e - 1)))
+                && !(self.t(e - 2) == "-" && !self.toks[e - 1].space_before && self.is_word(e - 1))
+            {
                 e -= 1;
             }
             self.name_run(pos..e, sent.clone(), casing, after_title, out);
@@ -627,6 +633,13 @@ impl<'a> Recognizer<'a> {
         if let Some(b) = before {
             if relation && matches!(b, "with" | "against" | "on" | "from" | "to" | "toward" | "towards" | "between") {
                 return true;
+            }
+            // "a pact with Washington and London": the second of a coordinated pair.
+            if matches!(b, "and" | "or") && r.start >= sent.start + 2 {
+                let k = r.start - 2;
+                if self.kb.lookup(self.t(k)).iter().any(|e| matches!(e, Entry::Capital(_))) && self.capital_is_agent(k..k + 1, sent.clone()) {
+                    return true;
+                }
             }
             if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across" | "over") {
                 return false;
