@@ -87,7 +87,10 @@ pub fn country_line(actor: &Actor) -> Option<String> {
     if actor.kind == dramatis_core::Kind::State {
         return None;
     }
-    let sector = kb.sector.as_deref().and_then(sector_name);
+    let sector = kb.sector.as_deref().and_then(sector_name).map(|s| match &kb.ownership {
+        Some(o) => format!("{s}, {o}"),
+        None => s.to_string(),
+    });
     let country = kb.country.as_deref().and_then(|c| dramatis_core::kb::Kb::embedded().country(c)).map(|c| match c.flag() {
         Some(f) => format!("{f} {}", c.name),
         None => c.name.clone(),
@@ -95,7 +98,7 @@ pub fn country_line(actor: &Actor) -> Option<String> {
     match (country, sector) {
         (Some(c), Some(s)) => Some(format!("{c} · {s}")),
         (Some(c), None) => Some(c),
-        (None, Some(s)) => Some(s.to_string()),
+        (None, Some(s)) => Some(s),
         (None, None) => None,
     }
 }
@@ -181,7 +184,7 @@ mod tests {
     use dramatis_core::{analyze, Options};
 
     fn card_lines(text: &str, date: &str, name: &str) -> (Option<String>, Option<String>, Option<String>) {
-        let a = analyze(text, &Options { date: Some(date.into()), today: None });
+        let a = analyze(text, &Options { date: Some(date.into()), today: None, ..Default::default() });
         let x = a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("no {name}"));
         (office_line(&a, x), later_line(x), country_line(x))
     }

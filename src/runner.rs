@@ -17,8 +17,10 @@ pub fn today() -> String {
 }
 
 /// Options for one run: the reader's chosen article date, if any, and today.
+/// The gazetteer automaton is used once built (the app builds it right
+/// after its first paint); until then the KB's hash table does the same job.
 pub fn options(date: Option<String>) -> Options {
-    Options { date, today: Some(today()) }
+    Options { date, today: Some(today()), automaton: dramatis_core::Automaton::IfReady }
 }
 
 /// Milliseconds since the page started (high resolution).
@@ -69,8 +71,23 @@ pub async fn analyze_sliced(
             break;
         }
     }
+    // The document-level work in two halves, with a yield between them.
+    let t = now_ms();
+    job.prepare();
+    busy += now_ms() - t;
+    TimeoutFuture::new(0).await;
+    if generation.get() != mine {
+        return None;
+    }
     let t = now_ms();
     let a = job.finish();
     busy += now_ms() - t;
     Some((a, busy))
+}
+
+/// Build the gazetteer automaton now (after the first paint); returns the ms it took.
+pub fn build_automaton() -> f64 {
+    let t0 = now_ms();
+    let _ = dramatis_core::gazetteer::Gazetteer::embedded();
+    now_ms() - t0
 }

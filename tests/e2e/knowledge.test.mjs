@@ -72,7 +72,7 @@ test('state agents and outlets carry their country and sector', async (t) => {
   let card = await cardFor(page, 'Azeri forces');
   assert.match(await card.innerText(), /Azerbaijan · Military/);
   card = await cardFor(page, 'Anadolu');
-  assert.match(await card.innerText(), /Turkey · Media/);
+  assert.match(await card.innerText(), /Turkey · Media, state-owned/);
 });
 
 test('a date stated in a pasted article is used for its cards', async (t) => {

@@ -73,7 +73,7 @@ fn flush(doc: &mut Vec<Line>, out: &mut String, today: &str) {
 
 /// IOB2 tags for token byte spans of `text`.
 pub fn token_tags(text: &str, spans: &[(usize, usize)], today: &str) -> Vec<String> {
-    let a = analyze(text, &Options { date: None, today: Some(today.to_string()) });
+    let a = analyze(text, &Options { date: None, today: Some(today.to_string()), ..Default::default() });
     let mut tags = vec!["O".to_string(); spans.len()];
     let mut ti = 0;
     for m in &a.mentions {

@@ -1010,17 +1010,22 @@ struct OrgRow {
     aliases: Vec<String>,
     wikidata: String,
     description: String,
+    /// `state`, `public` or `private` for news outlets (sector MED); empty otherwise.
+    ownership: String,
 }
 
 const SECTORS: &[&str] = &[
     "IGO", "MED", "GOV", "MIL", "NGO", "PTY", "REB", "BUS", "EDU", "REL", "SPO",
 ];
 
+/// Values of the `ownership` column (news outlets only).
+const OWNERSHIPS: &[&str] = &["state", "public", "private"];
+
 fn build_orgs(curated: &str, places: &[Place]) -> Result<Vec<OrgRow>, String> {
     let codes: HashSet<&str> = places.iter().map(|p| p.code.as_str()).collect();
     let mut orgs: Vec<OrgRow> = Vec::new();
     let mut ids = HashSet::new();
-    for (line, f) in parse_tsv(curated, 10, "kb/curated/orgs.tsv")? {
+    for (line, f) in parse_tsv(curated, 11, "kb/curated/orgs.tsv")? {
         let ctx = format!("kb/curated/orgs.tsv:{line}");
         let o = OrgRow {
             id: f[0].clone(),
@@ -1033,6 +1038,7 @@ fn build_orgs(curated: &str, places: &[Place]) -> Result<Vec<OrgRow>, String> {
             aliases: split_list(&f[7]),
             wikidata: f[8].clone(),
             description: f[9].clone(),
+            ownership: f[10].clone(),
         };
         if o.id.is_empty()
             || !o
@@ -1065,6 +1071,20 @@ fn build_orgs(curated: &str, places: &[Place]) -> Result<Vec<OrgRow>, String> {
                 "{ctx}: country {:?} is not a place code",
                 o.country
             ));
+        }
+        if !o.ownership.is_empty() {
+            if !OWNERSHIPS.contains(&o.ownership.as_str()) {
+                return Err(format!(
+                    "{ctx}: ownership {:?} not one of {OWNERSHIPS:?}",
+                    o.ownership
+                ));
+            }
+            if o.sector != "MED" {
+                return Err(format!(
+                    "{ctx}: {} has an ownership but is not a news outlet (sector MED)",
+                    o.id
+                ));
+            }
         }
         if !o.wikidata.is_empty()
             && (!o.wikidata.starts_with('Q')
@@ -1100,7 +1120,7 @@ fn build_orgs(curated: &str, places: &[Place]) -> Result<Vec<OrgRow>, String> {
 
 fn orgs_tsv(orgs: &[OrgRow]) -> String {
     let mut s = String::from(
-        "# id\tname\tlabel\tkind\tsector\tcountry\tacronyms\taliases\twikidata\tdescription\n",
+        "# id\tname\tlabel\tkind\tsector\tcountry\tacronyms\taliases\twikidata\tdescription\townership\n",
     );
     for o in orgs {
         let fields = [
@@ -1114,6 +1134,7 @@ fn orgs_tsv(orgs: &[OrgRow]) -> String {
             o.aliases.join(";"),
             o.wikidata.clone(),
             o.description.clone(),
+            o.ownership.clone(),
         ];
         s.push_str(&fields.join("\t"));
         s.push('\n');
@@ -2098,7 +2119,7 @@ edit `kb/curated/` and rebuild.
 | file | derived from |
 |---|---|
 | `countries.tsv` ({n_places} places) | mledoze/countries (ODbL 1.0): names, alternative spellings, demonyms, capitals, ISO codes, independence, region. datasets/country-codes (PDDL 1.0): Wikidata ids. Phoenix/PETRARCH-2 country dictionary (MIT): {n_phx} extra adjectival/demonym variants. `kb/curated/countries.tsv` (our own): extra aliases, demonyms, metonyms, name choices, and {curated_only} places not in mledoze. |
-| `orgs.tsv` ({n_orgs} entries) | `kb/curated/orgs.tsv` only: our own list and descriptions. Wikidata ids (CC0) were checked against public listings. |
+| `orgs.tsv` ({n_orgs} entries) | `kb/curated/orgs.tsv` only: our own list, descriptions and the ownership of news outlets (state-owned, public broadcaster or private, from public listings). Wikidata ids (CC0) were checked against public listings. |
 | `cities.tsv` ({n_cities} entries) | `kb/curated/cities.tsv` only: our own list of facts (place names, spellings, the country each lies in, city or region), with generated accent-free variants. |
 | `people.tsv` ({n_people} people) | `kb/curated/people.tsv` only: our own list of facts (names and spellings, the state each serves, offices held with their dates, one-clause descriptions), with generated accent-free variants. Wikidata ids (CC0) were checked against the EveryPolitician Wikidata snapshots (CC0) or public listings. |
 | `given-names.txt` ({given} names) | First words of person names in the GMB (public domain), GUM CC-BY subset and wikigold (CC-BY 4.0) corpora, plus `kb/curated/given-names-extra.txt` (our own). |
@@ -2248,6 +2269,30 @@ mod tests {
             no_plural: vec![],
             drop: vec![],
         }
+    }
+
+    #[test]
+    fn orgs_ownership_column() {
+        let places = [place("TR", "Turkey", &["Ankara"]), place("GB", "United Kingdom", &["London"])];
+        let curated = "# o\n\
+            reuters\tReuters\tORG\torganisation\tMED\tGB\t\t\t\tA news agency.\tprivate\n\
+            anadolu\tAnadolu Agency\tORG\torganisation\tMED\tTR\tAA\t\t\tA news agency.\tstate\n\
+            akp\tJustice and Development Party\tORG\torganisation\tPTY\tTR\tAKP\t\t\tA party.\n";
+        let orgs = build_orgs(curated, &places).unwrap();
+        let own: Vec<(&str, &str)> = orgs
+            .iter()
+            .map(|o| (o.id.as_str(), o.ownership.as_str()))
+            .collect();
+        assert_eq!(own, vec![("akp", ""), ("anadolu", "state"), ("reuters", "private")]);
+        let tsv = orgs_tsv(&orgs);
+        assert!(tsv.starts_with("# id\t") && tsv.lines().next().unwrap().ends_with("\townership"));
+        assert!(tsv.lines().all(|l| l.split('\t').count() == 11));
+        assert!(tsv.contains("\tA news agency.\tstate\n"));
+        // Unknown value, ownership outside MED, too many fields.
+        let bad = |row: &str| build_orgs(row, &places).is_err();
+        assert!(bad("x\tX\tORG\torganisation\tMED\tTR\t\t\t\td\tgovernment\n"));
+        assert!(bad("x\tX\tORG\torganisation\tPTY\tTR\t\t\t\td\tstate\n"));
+        assert!(bad("x\tX\tORG\torganisation\tMED\tTR\t\t\t\td\tstate\textra\n"));
     }
 
     #[test]

@@ -117,7 +117,7 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Err(format!("unknown --format {format:?} (supported: json)"));
             }
             let text = read_input(file)?;
-            let analysis = analyze(&text, &Options { date: d, today: Some(today()) });
+            let analysis = analyze(&text, &Options { date: d, today: Some(today()), ..Default::default() });
             let out = serde_json::to_string(&analysis).map_err(|e| e.to_string())?;
             write_out(&out)
         }

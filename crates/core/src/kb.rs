@@ -14,7 +14,9 @@
 //!   wikidata region`. `code` is ISO 3166-1 alpha-2, or a lowercase slug for places
 //!   without one (`nagorno-karabakh`); `status` is `state` or `territory`.
 //! - `orgs.tsv`: `id name label kind sector country acronyms aliases wikidata
-//!   description`. `label` is `ORG` or `NORP`; `kind` is `organisation` or `group`.
+//!   description ownership`. `label` is `ORG` or `NORP`; `kind` is `organisation` or
+//!   `group`; `ownership` is `state`, `public` or `private` for news outlets (sector
+//!   `MED`) and empty otherwise or when unknown.
 //! - `cities.tsv`: `name country aliases kind`. `country` is a `code` of
 //!   `countries.tsv` (the territory's slug for a city inside one: Rafah is in
 //!   `gaza-strip`); `kind` is `city` or `region` (a state, province or well-known
@@ -146,6 +148,42 @@ pub struct Org {
     pub wikidata: String,
     /// One short sentence.
     pub description: String,
+    /// Who owns a news outlet (sector MED); `None` for other organisations and when
+    /// unknown.
+    pub ownership: Option<Ownership>,
+}
+
+/// Who owns a news outlet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Ownership {
+    /// State-owned or state-controlled (TASS, Xinhua, Anadolu, Al Jazeera, VOA).
+    State,
+    /// A public-service broadcaster or agency with editorial independence by law
+    /// (BBC, NHK, NPR, AFP).
+    Public,
+    /// Privately owned, including cooperatives and non-profits (Reuters, AP, CNN).
+    Private,
+}
+
+impl Ownership {
+    /// Parses the table value: `state`, `public` or `private`.
+    pub fn parse(s: &str) -> Option<Ownership> {
+        match s {
+            "state" => Some(Ownership::State),
+            "public" => Some(Ownership::Public),
+            "private" => Some(Ownership::Private),
+            _ => None,
+        }
+    }
+
+    /// Words for display: "state-owned", "public broadcaster", "privately owned".
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Ownership::State => "state-owned",
+            Ownership::Public => "public broadcaster",
+            Ownership::Private => "privately owned",
+        }
+    }
 }
 
 /// Whether a [`City`] is a city or a region (a first-level subdivision such as a US
@@ -349,8 +387,8 @@ impl Kb {
         let mut orgs = Vec::new();
         for (n, line) in data_lines(orgs_tsv) {
             let f: Vec<&str> = line.split('\t').collect();
-            if f.len() != 10 {
-                return Err(format!("orgs.tsv:{n}: {} fields, expected 10", f.len()));
+            if f.len() != 11 {
+                return Err(format!("orgs.tsv:{n}: {} fields, expected 11", f.len()));
             }
             let label =
                 Label::parse(f[2]).ok_or_else(|| format!("orgs.tsv:{n}: label {:?}", f[2]))?;
@@ -362,6 +400,13 @@ impl Kb {
             if f[0].is_empty() || f[1].is_empty() {
                 return Err(format!("orgs.tsv:{n}: empty id or name"));
             }
+            let ownership = match f[10] {
+                "" => None,
+                o => Some(
+                    Ownership::parse(o)
+                        .ok_or_else(|| format!("orgs.tsv:{n}: ownership {o:?}"))?,
+                ),
+            };
             orgs.push(Org {
                 id: f[0].to_string(),
                 name: f[1].to_string(),
@@ -373,6 +418,7 @@ impl Kb {
                 aliases: list(f[7]),
                 wikidata: f[8].to_string(),
                 description: f[9].to_string(),
+                ownership,
             });
         }
 
@@ -929,6 +975,18 @@ mod tests {
         let kurds = k.org("kurds").unwrap();
         assert_eq!((kurds.label, kurds.kind), (Label::NORP, Kind::Group));
         assert!(k.org("no-such-org").is_none());
+        // Ownership of news outlets; none for other organisations.
+        assert_eq!(k.org("anadolu").unwrap().ownership, Some(Ownership::State));
+        assert_eq!(k.org("reuters").unwrap().ownership, Some(Ownership::Private));
+        assert_eq!(k.org("bbc").unwrap().ownership, Some(Ownership::Public));
+        assert_eq!(Ownership::State.as_str(), "state-owned");
+        assert_eq!(Ownership::Public.as_str(), "public broadcaster");
+        assert_eq!(Ownership::Private.as_str(), "privately owned");
+        assert_eq!(nato.ownership, None);
+        assert_eq!(kurds.ownership, None);
+        for o in &k.orgs {
+            assert!(o.ownership.is_none() || o.sector == "MED", "{}", o.id);
+        }
     }
 
     /// The people a surface form names.
@@ -1088,5 +1146,11 @@ mod tests {
         assert!(Kb::parse(zed, "", "", "x\tX\t\tYY\t\t\td\n", "", "").is_err());
         assert!(Kb::parse(zed, "", "", "x\tX\t\tZZ\tP|2001|\t\td\n", "", "").is_err());
         assert!(Kb::parse(zed, "", "", "x\tX\t\tZZ\t\t\n", "", "").is_err());
+        // Orgs: 11 fields, a known ownership or none.
+        let org = |own: &str| format!("o\tO\tORG\torganisation\tMED\tZZ\t\t\t\td\t{own}\n");
+        assert_eq!(Kb::parse(zed, &org("state"), "", "", "", "").unwrap().orgs[0].ownership, Some(Ownership::State));
+        assert_eq!(Kb::parse(zed, &org(""), "", "", "", "").unwrap().orgs[0].ownership, None);
+        assert!(Kb::parse(zed, &org("govt"), "", "", "", "").is_err());
+        assert!(Kb::parse(zed, "o\tO\tORG\torganisation\tMED\tZZ\t\t\t\td\n", "", "", "", "").is_err());
     }
 }

@@ -9,6 +9,7 @@
 
 pub mod date;
 pub mod describe;
+pub mod gazetteer;
 pub mod ingest;
 pub mod kb;
 pub mod lexicon;
@@ -32,6 +33,18 @@ pub struct Options {
     pub date: Option<String>,
     /// Today's date (YYYY-MM-DD), supplied by the caller (the engine has no clock).
     pub today: Option<String>,
+    /// How to match KB names: with the gazetteer automaton (built on first
+    /// use), with it only if already built, or with the KB's hash table.
+    /// All three give the same result; they differ only in speed.
+    pub automaton: Automaton,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Automaton {
+    #[default]
+    Build,
+    IfReady,
+    Off,
 }
 
 /// Analyse one article.
@@ -51,6 +64,7 @@ pub struct Job {
     casing: Vec<recognize::Casing>,
     cands: Vec<Candidate>,
     next_block: usize,
+    prepared: bool,
 }
 
 impl Job {
@@ -64,6 +78,15 @@ impl Job {
             casing: vec![],
             cands: vec![],
             next_block: 0,
+            prepared: false,
+        }
+    }
+
+    fn gazetteer(&self) -> Option<&'static gazetteer::Gazetteer> {
+        match self.opts.automaton {
+            Automaton::Build => Some(gazetteer::Gazetteer::embedded()),
+            Automaton::IfReady => gazetteer::Gazetteer::ready(),
+            Automaton::Off => None,
         }
     }
 
@@ -98,11 +121,7 @@ impl Job {
                 b.kind == BlockKind::Title,
             );
             self.casing.push(casing);
-            let rec = Recognizer {
-                text: &self.text,
-                toks: &self.tokens.tokens,
-                kb,
-            };
+            let rec = Recognizer::new(&self.text, &self.tokens.tokens, kb, self.gazetteer());
             for s in &self.tokens.sentences[first_sent..] {
                 rec.sentence(s.clone(), casing, &mut self.cands);
             }
@@ -112,18 +131,26 @@ impl Job {
         self.next_block >= self.blocks.len()
     }
 
-    pub fn finish(mut self) -> Analysis {
+    /// The document-level recognition pass (acronyms, names found once,
+    /// context). [`Job::finish`] runs it if the caller has not, so a browser
+    /// can yield between the two halves of the final work.
+    pub fn prepare(&mut self) {
         while !self.step(usize::MAX) {}
+        if self.prepared {
+            return;
+        }
+        let kb = Kb::embedded();
+        let rec = Recognizer::new(&self.text, &self.tokens.tokens, kb, None);
+        self.cands.sort_by_key(|c| c.start);
+        rec.document_pass(&mut self.cands);
+        self.prepared = true;
+    }
+
+    pub fn finish(mut self) -> Analysis {
+        self.prepare();
         let kb = Kb::embedded();
         let text = &self.text;
-        let rec = Recognizer {
-            text,
-            toks: &self.tokens.tokens,
-            kb,
-        };
-        let mut cands = std::mem::take(&mut self.cands);
-        cands.sort_by_key(|c| c.start);
-        rec.document_pass(&mut cands);
+        let cands = std::mem::take(&mut self.cands);
         let (date, date_source) =
             if let Some(d) = self.opts.date.clone().filter(|d| date::is_iso_date(d)) {
                 (d, DateSource::Given)

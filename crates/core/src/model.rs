@@ -147,6 +147,9 @@ pub struct KbRef {
     pub office_start: Option<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub office_end: Option<String>,
+    /// For news outlets: "state-owned", "public broadcaster" or "privately owned".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub ownership: Option<String>,
     /// Offices taken up after the article's date ("President of Russia from 2012-05-07").
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub later: Vec<String>,

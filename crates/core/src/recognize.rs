@@ -17,6 +17,9 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::ops::Range;
 
+use std::cell::RefCell;
+
+use crate::gazetteer::Gazetteer;
 use crate::kb::{Entry, Kb};
 use crate::lexicon as lx;
 use crate::model::Label;
@@ -95,6 +98,45 @@ pub struct Recognizer<'a> {
     pub text: &'a str,
     pub toks: &'a [Token],
     pub kb: &'a Kb,
+    gazetteer: Option<&'a Gazetteer>,
+    /// Gazetteer matches of the sentence being read: for each token (from
+    /// `first`), the exclusive end tokens of the KB forms starting there.
+    matches: RefCell<SentenceMatches>,
+}
+
+#[derive(Default)]
+struct SentenceMatches {
+    first: usize,
+    ends: Vec<Vec<usize>>,
+}
+
+impl<'a> Recognizer<'a> {
+    /// With `gazetteer` the KB names of each sentence are found by one
+    /// automaton scan; without, by hash lookups of token n-grams (same result).
+    pub fn new(text: &'a str, toks: &'a [Token], kb: &'a Kb, gazetteer: Option<&'a Gazetteer>) -> Self {
+        Recognizer { text, toks, kb, gazetteer, matches: RefCell::default() }
+    }
+
+    /// Scan one sentence with the gazetteer automaton; keep matches that
+    /// start and end on token boundaries.
+    fn scan(&self, sent: Range<usize>, g: &Gazetteer) {
+        let mut m = self.matches.borrow_mut();
+        m.first = sent.start;
+        m.ends.clear();
+        m.ends.resize(sent.len(), Vec::new());
+        if sent.is_empty() {
+            return;
+        }
+        let toks = &self.toks[sent.clone()];
+        let base = toks[0].start;
+        let slice = &self.text[base..toks[toks.len() - 1].end];
+        for (s, e) in g.find_all(slice) {
+            let (s, e) = (s + base, e + base);
+            let Ok(ts) = toks.binary_search_by_key(&s, |t| t.start) else { continue };
+            let Ok(te) = toks.binary_search_by_key(&e, |t| t.end) else { continue };
+            m.ends[ts].push(sent.start + te + 1);
+        }
+    }
 }
 
 fn norm_space(s: &str) -> Cow<'_, str> {
@@ -188,6 +230,16 @@ impl<'a> Recognizer<'a> {
 
     /// Longest KB match starting at `pos` and ending inside `end`.
     fn kb_longest(&self, pos: usize, end: usize, casing: Casing) -> Option<(usize, Entry)> {
+        // Normal text: the automaton's matches for this sentence.
+        if casing != Casing::AllCaps {
+            let m = self.matches.borrow();
+            if pos >= m.first && pos < m.first + m.ends.len() {
+                let best = m.ends[pos - m.first].iter().copied().filter(|&e| e <= end).max()?;
+                return self.kb_lookup(pos..best, casing).map(|e| (best, e));
+            }
+        }
+        // ALL-CAPS text (and anything outside the scanned sentence): try
+        // each token n-gram, title-cased, against the KB's hash table.
         let max = (self.kb.max_surface_tokens() * 2 + 1).min(end - pos);
         for len in (1..=max).rev() {
             let last = pos + len - 1;
@@ -422,6 +474,19 @@ impl<'a> Recognizer<'a> {
 
     /// Recognize one sentence's chunks.
     pub fn sentence(&self, sent: Range<usize>, casing: Casing, out: &mut Vec<Candidate>) {
+        let mut m = self.matches.borrow_mut();
+        m.ends.clear();
+        drop(m);
+        // The automaton matches forms as written with single spaces; a sentence
+        // hard-wrapped over lines (or with odd spacing) goes the hash-table way,
+        // which normalises whitespace.
+        let plain_spacing = !sent.is_empty() && {
+            let slice = &self.text[self.toks[sent.start].start..self.toks[sent.end - 1].end];
+            !slice.contains(|c: char| c.is_whitespace() && c != ' ') && !slice.contains("  ")
+        };
+        if let (Some(g), true) = (self.gazetteer, casing != Casing::AllCaps && plain_spacing) {
+            self.scan(sent.clone(), g);
+        }
         for ch in self.chunks(sent.clone(), casing) {
             self.chunk(ch, sent.clone(), casing, out);
         }
@@ -1130,11 +1195,7 @@ impl<'a> Recognizer<'a> {
 /// Recognize all mentions in a tokenized document.
 /// `title_blocks[b]` says whether block `b` is the article's title.
 pub fn recognize(text: &str, tokens: &Tokens, title_blocks: &[bool], kb: &Kb) -> Vec<Candidate> {
-    let rec = Recognizer {
-        text,
-        toks: &tokens.tokens,
-        kb,
-    };
+    let rec = Recognizer::new(text, &tokens.tokens, kb, Some(Gazetteer::embedded()));
     let mut out = Vec::new();
     // Casing per block.
     let mut casing_of_block: HashMap<u32, Casing> = HashMap::new();

@@ -220,6 +220,7 @@ fn person_ref(kb: &Kb, i: usize, date: &str) -> KbRef {
                 .map(|o| format!("{} from {}", o.title, o.start))
                 .collect()
         },
+        ownership: None,
     }
 }
 
@@ -321,6 +322,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                     description: (!o.description.is_empty()).then(|| o.description.clone()),
                     sector: (!o.sector.is_empty()).then(|| o.sector.clone()),
                     wikidata: (!o.wikidata.is_empty()).then(|| o.wikidata.clone()),
+                    ownership: o.ownership.map(|w| w.as_str().to_string()),
                     ..Default::default()
                 });
             }
@@ -550,7 +552,7 @@ mod disambiguation_tests {
     use crate::{analyze, Analysis, Label, Options};
 
     fn run(t: &str) -> Analysis {
-        analyze(t, &Options { date: Some("2024-05-01".into()), today: None })
+        analyze(t, &Options { date: Some("2024-05-01".into()), today: None, ..Default::default() })
     }
 
     /// (label, actor name, kb country) of the first mention with this text.
@@ -598,7 +600,7 @@ mod disambiguation_tests {
     #[test]
     fn offices_follow_the_article_date() {
         let at = |d: &str| {
-            let a = analyze("Vladimir Putin spoke to reporters in Moscow.", &Options { date: Some(d.into()), today: None });
+            let a = analyze("Vladimir Putin spoke to reporters in Moscow.", &Options { date: Some(d.into()), today: None, ..Default::default() });
             let m = a.mentions.iter().find(|m| m.text == "Vladimir Putin").unwrap();
             a.actor(&m.actor).unwrap().kb.clone().unwrap()
         };

@@ -439,6 +439,7 @@ fn run_article(name: &str, text_path: &Path, expect_path: &Path) -> Tally {
     let opts = Options {
         date: expect.date.clone(),
         today: Some(TODAY.to_string()),
+        ..Default::default()
     };
     let analysis = std::panic::catch_unwind(|| analyze(&text, &opts));
 

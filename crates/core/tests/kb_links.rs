@@ -444,6 +444,7 @@ fn kb_links() {
         let opts = Options {
             date: Some(item.date.clone()),
             today: None,
+            ..Default::default()
         };
         let analysis = std::panic::catch_unwind(|| analyze(&item.text, &opts));
         for l in &item.expects {
