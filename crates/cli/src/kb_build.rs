@@ -1014,6 +1014,44 @@ struct OrgRow {
     ownership: String,
 }
 
+/// Every surface form already used by a place, organisation or city, with
+/// what uses it (for warnings when a later table would shadow it).
+fn taken_surfaces(places: &[Place], orgs: &[OrgRow], cities: &[CityRow]) -> HashMap<String, String> {
+    let mut taken: HashMap<String, String> = HashMap::new();
+    let mut take = |form: &str, what: String| {
+        for k in surface_keys(form) {
+            taken.entry(k.to_string()).or_insert_with(|| what.clone());
+        }
+    };
+    for p in places {
+        take(&p.name, format!("the name of {}", p.code));
+        for (list, what) in [
+            (&p.aliases, "a name"),
+            (&p.demonyms, "a demonym"),
+            (&p.capitals, "a capital"),
+            (&p.metonyms, "a metonym"),
+        ] {
+            for f in list {
+                take(f, format!("{what} of {}", p.code));
+            }
+        }
+    }
+    for o in orgs {
+        for f in std::iter::once(&o.name)
+            .chain(&o.aliases)
+            .chain(&o.acronyms)
+        {
+            take(f, format!("a name of organisation {}", o.id));
+        }
+    }
+    for c in cities {
+        for f in std::iter::once(&c.name).chain(&c.aliases) {
+            take(f, format!("a form of the {} {} ({})", c.kind, c.name, c.country));
+        }
+    }
+    taken
+}
+
 const SECTORS: &[&str] = &[
     "IGO", "MED", "GOV", "MIL", "NGO", "PTY", "REB", "BUS", "EDU", "REL", "SPO",
 ];
@@ -1186,33 +1224,7 @@ fn build_cities(
     given: &[String],
 ) -> Result<Cities, String> {
     let codes: HashSet<&str> = places.iter().map(|p| p.code.as_str()).collect();
-    let mut taken: HashMap<String, String> = HashMap::new();
-    let mut take = |form: &str, what: String| {
-        for k in surface_keys(form) {
-            taken.entry(k.to_string()).or_insert_with(|| what.clone());
-        }
-    };
-    for p in places {
-        take(&p.name, format!("the name of {}", p.code));
-        for (list, what) in [
-            (&p.aliases, "a name"),
-            (&p.demonyms, "a demonym"),
-            (&p.capitals, "a capital"),
-            (&p.metonyms, "a metonym"),
-        ] {
-            for f in list {
-                take(f, format!("{what} of {}", p.code));
-            }
-        }
-    }
-    for o in orgs {
-        for f in std::iter::once(&o.name)
-            .chain(&o.aliases)
-            .chain(&o.acronyms)
-        {
-            take(f, format!("a name of organisation {}", o.id));
-        }
-    }
+    let taken = taken_surfaces(places, orgs, &[]);
     let common: HashSet<&str> = common.iter().map(String::as_str).collect();
     let given: HashSet<&str> = given.iter().map(String::as_str).collect();
 
@@ -1435,41 +1447,7 @@ fn build_people(
     given: &[String],
 ) -> Result<People, String> {
     let codes: HashSet<&str> = places.iter().map(|p| p.code.as_str()).collect();
-    let mut taken: HashMap<String, String> = HashMap::new();
-    let mut take = |form: &str, what: String| {
-        for k in surface_keys(form) {
-            taken.entry(k.to_string()).or_insert_with(|| what.clone());
-        }
-    };
-    for p in places {
-        take(&p.name, format!("the name of {}", p.code));
-        for (list, what) in [
-            (&p.aliases, "a name"),
-            (&p.demonyms, "a demonym"),
-            (&p.capitals, "a capital"),
-            (&p.metonyms, "a metonym"),
-        ] {
-            for f in list {
-                take(f, format!("{what} of {}", p.code));
-            }
-        }
-    }
-    for o in orgs {
-        for f in std::iter::once(&o.name)
-            .chain(&o.aliases)
-            .chain(&o.acronyms)
-        {
-            take(f, format!("a name of organisation {}", o.id));
-        }
-    }
-    for c in cities {
-        for f in std::iter::once(&c.name).chain(&c.aliases) {
-            take(
-                f,
-                format!("a form of the {} {} ({})", c.kind, c.name, c.country),
-            );
-        }
-    }
+    let taken = taken_surfaces(places, orgs, cities);
     let common: HashSet<&str> = common.iter().map(String::as_str).collect();
     let given: HashSet<&str> = given.iter().map(String::as_str).collect();
 
