@@ -64,6 +64,7 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
         &common,
         &given,
     )?;
+    let given = with_people_given_names(given, &people.rows, &common, &kb_words);
 
     fs::create_dir_all(out).map_err(|e| format!("{}: {e}", out.display()))?;
     let files = [
@@ -1985,6 +1986,30 @@ const NOT_GIVEN: &[&str] = &[
 /// a Title-case alphabetic word, more often first than elsewhere in person names,
 /// more often in person names than in other entities, and not a common word, a
 /// title, a particle or a knowledge-base name; plus the curated list.
+/// The first names of the people table are given names too ("Jane" was
+/// missing from the corpora): Title-case alphabetic words of 3+ letters that
+/// are neither common words nor KB names. Sorted, deduplicated.
+fn with_people_given_names(mut given: Vec<String>, people: &[PersonRow], common: &[String], kb_words: &HashSet<String>) -> Vec<String> {
+    let common: HashSet<&str> = common.iter().map(String::as_str).collect();
+    for p in people {
+        let Some(first) = p.name.split_whitespace().next() else { continue };
+        let title_case = first.chars().next().is_some_and(char::is_uppercase) && first.chars().skip(1).all(char::is_lowercase);
+        if first.chars().count() >= 3
+            && title_case
+            && first.chars().all(char::is_alphabetic)
+            && p.name.split_whitespace().count() >= 2
+            && !common.contains(first.to_lowercase().as_str())
+            && !kb_words.contains(first)
+            && !dramatis_core::lexicon::is_title_word(first)
+        {
+            given.push(first.to_string());
+        }
+    }
+    given.sort();
+    given.dedup();
+    given
+}
+
 fn given_names(
     corpora: &[Vec<Tok>],
     common: &[String],
@@ -2100,7 +2125,7 @@ edit `kb/curated/` and rebuild.
 | `orgs.tsv` ({n_orgs} entries) | `kb/curated/orgs.tsv` only: our own list, descriptions and the ownership of news outlets (state-owned, public broadcaster or private, from public listings). Wikidata ids (CC0) were checked against public listings. |
 | `cities.tsv` ({n_cities} entries) | `kb/curated/cities.tsv` only: our own list of facts (place names, spellings, the country each lies in, city or region), with generated accent-free variants. |
 | `people.tsv` ({n_people} people) | `kb/curated/people.tsv` only: our own list of facts (names and spellings, the state each serves, offices held with their dates, one-clause descriptions), with generated accent-free variants. Wikidata ids (CC0) were checked against the EveryPolitician Wikidata snapshots (CC0) or public listings. |
-| `given-names.txt` ({given} names) | First words of person names in the GMB (public domain), GUM CC-BY subset and wikigold (CC-BY 4.0) corpora, plus `kb/curated/given-names-extra.txt` (our own). |
+| `given-names.txt` ({given} names) | First words of person names in the GMB (public domain), GUM CC-BY subset and wikigold (CC-BY 4.0) corpora, plus `kb/curated/given-names-extra.txt` and the first names in `kb/curated/people.tsv` (our own). |
 | `common-words.txt` ({common} words) | Word frequencies in the same three corpora. |
 
 ## mledoze/countries — ODbL 1.0
