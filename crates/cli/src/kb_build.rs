@@ -1754,7 +1754,7 @@ fn common_words(corpora: &[Vec<Tok>], kb_words: &HashSet<String>) -> Vec<String>
     words.truncate(MAX_COMMON);
     let mut out: Vec<String> = words.into_iter().map(|(_, w)| w).collect();
     // Weekdays and months are always capitalised, so the counts above miss them.
-    for w in CALENDAR {
+    for w in dramatis_core::lexicon::WEEKDAYS.iter().chain(&dramatis_core::lexicon::MONTHS) {
         if !out.iter().any(|x| x == w) {
             out.push(w.to_string());
         }
@@ -1763,27 +1763,6 @@ fn common_words(corpora: &[Vec<Tok>], kb_words: &HashSet<String>) -> Vec<String>
     out
 }
 
-const CALENDAR: &[&str] = &[
-    "monday",
-    "tuesday",
-    "wednesday",
-    "thursday",
-    "friday",
-    "saturday",
-    "sunday",
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Titles and office words that open person spans in the corpora ("President
 /// Mahmoud Ahmadinejad", "Mr. Bush"); stripped before taking the first name.

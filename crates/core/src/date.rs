@@ -1,21 +1,8 @@
 //! Dates: find the article's date in its text, and small calendar helpers.
 
+use crate::lexicon::MONTHS;
 use crate::tokenize::{TokKind, Token};
 
-const MONTHS: [&str; 12] = [
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-];
 
 /// Month number (1-12) of a month name or abbreviation (`Sept.`, `Oct`).
 pub fn month_number(w: &str) -> Option<u32> {

@@ -519,8 +519,19 @@ mod tests {
     use super::*;
 
     #[test]
+    fn calendar_and_function_words() {
+        for w in ["Wednesday", "WEDNESDAY", "Sept.", "Dec", "GMT", "The", "I"] {
+            assert!(is_calendar_or_function(w), "{w}");
+        }
+        for w in ["Putin", "Marchetti", "Maya", "Ünal"] {
+            assert!(!is_calendar_or_function(w), "{w}");
+        }
+    }
+
+    #[test]
     fn lists_are_sorted_for_binary_search() {
         for l in [
+            CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS,
             TITLE_WORDS,
             PERSON_TITLES,
             ORG_HEADS,
@@ -630,92 +641,37 @@ mod region_tests {
     }
 }
 
+/// Weekdays, in order.
+pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+
+/// Months, in order (index + 1 is the month number).
+pub const MONTHS: [&str; 12] =
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+
+/// Abbreviations of weekdays and months, and capitalised function words and
+/// acronyms that are never names on their own (sorted, lower case).
+const CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS: &[&str] = &[
+    "a", "a.m", "ai", "aids", "am", "an", "apr", "aug", "bst", "ceo", "cest", "cet", "cfo", "covid", "dec",
+    "dna", "dr", "edt", "est", "eur", "faq", "feb", "fri", "gdp", "gmt", "hiv", "i", "jan", "jul", "jun",
+    "mar", "mon", "mr", "mrs", "ms", "nov", "oct", "ok", "p.m", "pdf", "pdt", "pm", "pps", "ps", "pst",
+    "sat", "sep", "sept", "sun", "the", "thu", "thur", "thurs", "tue", "tues", "tv", "usd", "utc", "vip",
+    "wed",
+];
+
 /// Capitalised words that are never names on their own: days, months and
-/// their abbreviations, and a few capitalised function words.
+/// their abbreviations, and a few capitalised function words. No allocation
+/// for ASCII words (it runs on every capitalised token).
 pub fn is_calendar_or_function(w: &str) -> bool {
-    let l = w.trim_end_matches('.').to_lowercase();
-    matches!(
-        l.as_str(),
-        "monday"
-            | "tuesday"
-            | "wednesday"
-            | "thursday"
-            | "friday"
-            | "saturday"
-            | "sunday"
-            | "mon"
-            | "tue"
-            | "tues"
-            | "wed"
-            | "thu"
-            | "thur"
-            | "thurs"
-            | "fri"
-            | "sat"
-            | "sun"
-            | "january"
-            | "february"
-            | "march"
-            | "april"
-            | "may"
-            | "june"
-            | "july"
-            | "august"
-            | "september"
-            | "october"
-            | "november"
-            | "december"
-            | "jan"
-            | "feb"
-            | "mar"
-            | "apr"
-            | "jun"
-            | "jul"
-            | "aug"
-            | "sep"
-            | "sept"
-            | "oct"
-            | "nov"
-            | "dec"
-            | "i"
-            | "a"
-            | "an"
-            | "the"
-            | "am"
-            | "pm"
-            | "a.m"
-            | "p.m"
-            | "ok"
-            | "tv"
-            | "mr"
-            | "mrs"
-            | "ms"
-            | "dr"
-            | "gmt"
-            | "utc"
-            | "est"
-            | "edt"
-            | "pst"
-            | "pdt"
-            | "bst"
-            | "cet"
-            | "cest"
-            | "ceo"
-            | "cfo"
-            | "gdp"
-            | "covid"
-            | "dna"
-            | "vip"
-            | "hiv"
-            | "aids"
-            | "faq"
-            | "pdf"
-            | "ps"
-            | "pps"
-            | "usd"
-            | "eur"
-            | "ai"
-    )
+    let w = w.trim_end_matches('.');
+    let is = |l: &str| WEEKDAYS.contains(&l) || MONTHS.contains(&l) || has(CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS, l);
+    if w.len() <= 32 && w.is_ascii() {
+        let mut buf = [0u8; 32];
+        for (d, c) in buf.iter_mut().zip(w.bytes()) {
+            *d = c.to_ascii_lowercase();
+        }
+        return std::str::from_utf8(&buf[..w.len()]).is_ok_and(is);
+    }
+    is(&w.to_lowercase())
 }
 
 /// Lower-case words after a hyphen that make an English compound, not a name
