@@ -239,3 +239,36 @@ export async function assertDistBuilt() {
     throw new Error(`no ${path.join(DIST, 'index.html')}: run 'make build' first (or set DRAMATIS_DIST)`);
   }
 }
+
+/**
+ * Register a test file's shared set-up (built dist/, a static server, one
+ * browser) with node:test's `before`/`after`, and return `open(t, options)`,
+ * which opens the reader in a fresh context closed when test `t` ends and
+ * waits for the article. `options.url` defaults to the server's root.
+ */
+export function useReader(before, after) {
+  let server;
+  let browser;
+  before(async () => {
+    await assertDistBuilt();
+    server = await startServer();
+    browser = await launchBrowser();
+  });
+  after(async () => {
+    await browser?.close();
+    await server?.close();
+  });
+  const open = async (t, { url, ...contextOptions } = {}) => {
+    const opened = await openPage(browser, url ?? server.url, contextOptions);
+    t.after(() => opened.context.close());
+    await waitForArticle(opened.page);
+    return opened;
+  };
+  return { open, server: () => server };
+}
+
+/** The first mention in the article whose whole text is `text`. */
+export function mentionNamed(page, text) {
+  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
+  return page.locator('article .mention').filter({ hasText: exact }).first();
+}

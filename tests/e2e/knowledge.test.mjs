@@ -2,32 +2,11 @@
 // actor is as of the article's date, with plain links and nothing fetched.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { startServer, launchBrowser, openPage, waitForArticle, screenshot, assertDistBuilt, UI_TIMEOUT } from './harness.mjs';
+import { useReader, mentionNamed, screenshot, UI_TIMEOUT } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  await assertDistBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-async function open(t) {
-  const opened = await openPage(browser, server.url, { viewport: { width: 1280, height: 900 } });
-  t.after(() => opened.context.close());
-  await waitForArticle(opened.page);
-  return opened;
-}
-
-function mention(page, text) {
-  return page.locator('article .mention').filter({ hasText: new RegExp(`^\\s*${text}\\s*$`) }).first();
-}
+const reader = useReader(before, after);
+const open = (t) => reader.open(t, { viewport: { width: 1280, height: 900 } });
+const mention = mentionNamed;
 
 async function cardFor(page, text) {
   await page.mouse.move(1, 1);

@@ -18,45 +18,18 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  startServer,
-  launchBrowser,
-  openPage,
-  waitForArticle,
+  useReader,
+  mentionNamed,
   mentions,
   screenshot,
-  assertDistBuilt,
   SUB_PATH,
   LOAD_TIMEOUT,
   UI_TIMEOUT,
 } from './harness.mjs';
 
-let server;
-let browser;
-
-before(async () => {
-  await assertDistBuilt();
-  server = await startServer();
-  browser = await launchBrowser();
-});
-
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
-/** Open the reader in a fresh context that is closed when test `t` ends. */
-async function open(t, { url = server.url, ...contextOptions } = {}) {
-  const opened = await openPage(browser, url, contextOptions);
-  t.after(() => opened.context.close());
-  await waitForArticle(opened.page);
-  return opened;
-}
-
-/** The first mention whose whole text is `text`. */
-function mention(page, text) {
-  const exact = new RegExp(`^\\s*${text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  return page.locator('article .mention').filter({ hasText: exact }).first();
-}
+const reader = useReader(before, after);
+const open = reader.open;
+const mention = mentionNamed;
 
 /** Assert that some mention reads exactly `text` and every such mention has `label`. */
 function assertLabel(ms, text, label) {
@@ -122,7 +95,7 @@ test('loads with no errors and no request leaving the origin', async (t) => {
 });
 
 test('loads under a sub-path with relative URLs only', async (t) => {
-  const { page, log } = await open(t, { url: server.subUrl });
+  const { page, log } = await open(t, { url: reader.server().subUrl });
   await page.waitForTimeout(500);
   assertCleanLoad(log);
   const outside = log.requests.filter((u) => !new URL(u).pathname.startsWith(SUB_PATH) && !u.startsWith('data:'));
