@@ -11,7 +11,11 @@ pub fn run(file: Option<&str>, iterations: usize) -> Result<(), String> {
         Some(f) => crate::read_input(f)?,
         None => SAMPLE.to_string(),
     };
-    let opts = Options { date: None, today: Some(crate::today()), ..Default::default() };
+    let opts = Options {
+        date: None,
+        today: Some(crate::today()),
+        ..Default::default()
+    };
     let t0 = Instant::now();
     let _ = dramatis_core::kb::Kb::embedded();
     let kb_ms = t0.elapsed().as_secs_f64() * 1e3;
@@ -36,9 +40,25 @@ pub fn run(file: Option<&str>, iterations: usize) -> Result<(), String> {
     let ab = analyze(&big, &opts);
     let big_s = t.elapsed().as_secs_f64();
     println!("kb load (first use)        {kb_ms:>9.2} ms");
-    println!("gazetteer automaton build  {gaz_ms:>9.2} ms  ({} surface forms)", g.len());
-    println!("article                    {words} words, {} mentions, {} actors", a.mentions.len(), a.actors.len());
-    println!("analysis median            {median:>9.3} ms  (p95 {p95:.3} ms, {} runs)", times.len());
-    println!("throughput                 {:>9.1} MB/s ({:.1} MB in {:.0} ms, {} mentions)", big.len() as f64 / 1e6 / big_s, big.len() as f64 / 1e6, big_s * 1e3, ab.mentions.len());
+    println!(
+        "gazetteer automaton build  {gaz_ms:>9.2} ms  ({} surface forms)",
+        g.len()
+    );
+    println!(
+        "article                    {words} words, {} mentions, {} actors",
+        a.mentions.len(),
+        a.actors.len()
+    );
+    println!(
+        "analysis median            {median:>9.3} ms  (p95 {p95:.3} ms, {} runs)",
+        times.len()
+    );
+    println!(
+        "throughput                 {:>9.1} MB/s ({:.1} MB in {:.0} ms, {} mentions)",
+        big.len() as f64 / 1e6 / big_s,
+        big.len() as f64 / 1e6,
+        big_s * 1e3,
+        ab.mentions.len()
+    );
     Ok(())
 }

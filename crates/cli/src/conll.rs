@@ -19,7 +19,11 @@ pub fn tag(input: &str, today: &str) -> String {
         if raw.trim_start().starts_with("-DOCSTART-") {
             flush(&mut doc, &mut out, today);
             out.push_str(raw);
-            out.push_str(if raw.split_whitespace().count() > 1 { " O\n" } else { "\n" });
+            out.push_str(if raw.split_whitespace().count() > 1 {
+                " O\n"
+            } else {
+                "\n"
+            });
             continue;
         }
         doc.push(Line { raw, tok: None });
@@ -57,7 +61,11 @@ fn flush(doc: &mut Vec<Line>, out: &mut String, today: &str) {
             }
         }
     }
-    let tags = if spans.is_empty() { vec![] } else { token_tags(&text, &spans, today) };
+    let tags = if spans.is_empty() {
+        vec![]
+    } else {
+        token_tags(&text, &spans, today)
+    };
     for line in doc.drain(..) {
         match line.tok {
             Some(i) => {
@@ -73,7 +81,14 @@ fn flush(doc: &mut Vec<Line>, out: &mut String, today: &str) {
 
 /// IOB2 tags for token byte spans of `text`.
 pub fn token_tags(text: &str, spans: &[(usize, usize)], today: &str) -> Vec<String> {
-    let a = analyze(text, &Options { date: None, today: Some(today.to_string()), ..Default::default() });
+    let a = analyze(
+        text,
+        &Options {
+            date: None,
+            today: Some(today.to_string()),
+            ..Default::default()
+        },
+    );
     let mut tags = vec!["O".to_string(); spans.len()];
     let mut ti = 0;
     for m in &a.mentions {

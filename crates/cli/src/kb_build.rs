@@ -15,8 +15,9 @@
 //!   adjectival/demonym variants from the country-level blocks only, heavily filtered;
 //! - `<shared>/data/ner/{gmb-voa,gum,wikigold}` (public domain / CC-BY): word statistics
 //!   for the given-name and common-word lists (GUM: only the CC-BY `gum_ccby.*` files);
-//! - `<curated>/countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv`,
-//!   `given-names-extra.txt` (our own words).
+//! - `<curated>/countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv` and any
+//!   `people-*.tsv` (same columns; a row whose id is already known adds its offices
+//!   and aliases to that person), `given-names-extra.txt` (our own words).
 //!
 //! Outputs in `<out>`: `countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv`,
 //! `given-names.txt`, `common-words.txt`, `ATTRIBUTION.md`. The output is deterministic: the same inputs
@@ -45,7 +46,7 @@ pub fn run(shared: &Path, curated: &Path, out: &Path) -> Result<(), String> {
     let cur_orgs = read(&curated.join("orgs.tsv"))?;
     let cur_given = read(&curated.join("given-names-extra.txt"))?;
     let cur_cities = read(&curated.join("cities.tsv"))?;
-    let cur_people = read(&curated.join("people.tsv"))?;
+    let cur_people = read_people_files(curated)?;
 
     let mut report = Report::default();
     let countries = build_countries(&mledoze, &codes_csv, &phoenix, &cur_countries, &mut report)?;
@@ -1017,7 +1018,11 @@ struct OrgRow {
 
 /// Every surface form already used by a place, organisation or city, with
 /// what uses it (for warnings when a later table would shadow it).
-fn taken_surfaces(places: &[Place], orgs: &[OrgRow], cities: &[CityRow]) -> HashMap<String, String> {
+fn taken_surfaces(
+    places: &[Place],
+    orgs: &[OrgRow],
+    cities: &[CityRow],
+) -> HashMap<String, String> {
     let mut taken: HashMap<String, String> = HashMap::new();
     let mut take = |form: &str, what: String| {
         for k in surface_keys(form) {
@@ -1047,7 +1052,10 @@ fn taken_surfaces(places: &[Place], orgs: &[OrgRow], cities: &[CityRow]) -> Hash
     }
     for c in cities {
         for f in std::iter::once(&c.name).chain(&c.aliases) {
-            take(f, format!("a form of the {} {} ({})", c.kind, c.name, c.country));
+            take(
+                f,
+                format!("a form of the {} {} ({})", c.kind, c.name, c.country),
+            );
         }
     }
     taken
@@ -1420,7 +1428,12 @@ fn parse_offices(field: &str, ctx: &str) -> Result<Vec<OfficeRow>, String> {
             end: end.to_string(),
         });
     }
-    // Chronological; a term that runs on sorts after one that ended on the same day.
+    sort_offices(&mut out);
+    Ok(out)
+}
+
+/// Chronological; a term that runs on sorts after one that ended on the same day.
+fn sort_offices(out: &mut Vec<OfficeRow>) {
     out.sort_by(|a, b| {
         a.start
             .cmp(&b.start)
@@ -1428,10 +1441,25 @@ fn parse_offices(field: &str, ctx: &str) -> Result<Vec<OfficeRow>, String> {
             .then_with(|| a.title.cmp(&b.title))
     });
     out.dedup();
-    Ok(out)
 }
 
-/// People from `kb/curated/people.tsv`. The build fails on a malformed row (bad id,
+/// `people.tsv` first, then every `people-*.tsv` in name order: (file label, text).
+fn read_people_files(curated: &Path) -> Result<Vec<(String, String)>, String> {
+    let mut extra: Vec<String> = fs::read_dir(curated)
+        .map_err(|e| format!("{}: {e}", curated.display()))?
+        .filter_map(|e| e.ok()?.file_name().into_string().ok())
+        .filter(|n| n.starts_with("people-") && n.ends_with(".tsv"))
+        .collect();
+    extra.sort();
+    std::iter::once("people.tsv".to_string())
+        .chain(extra)
+        .map(|n| Ok((format!("kb/curated/{n}"), read(&curated.join(&n))?)))
+        .collect()
+}
+
+/// People from `kb/curated/people.tsv` and `people-*.tsv`. A row whose id an earlier
+/// row has must give the same name; its offices and aliases are added to that
+/// person (so a minister list per region can live in its own file). The build fails on a malformed row (bad id,
 /// duplicate id, unknown country, bad date, a term that ends before it starts, bad
 /// Q-id). Accent-free and curly-apostrophe variants of the name and aliases are added.
 /// An alias that a country, demonym, capital, metonym, organisation or city already
@@ -1440,7 +1468,7 @@ fn parse_offices(field: &str, ctx: &str) -> Result<Vec<OfficeRow>, String> {
 /// that collides is kept with a warning (the engine never lets it shadow the other
 /// form). Sorted by id.
 fn build_people(
-    curated: &str,
+    files: &[(String, String)],
     places: &[Place],
     orgs: &[OrgRow],
     cities: &[CityRow],
@@ -1453,57 +1481,84 @@ fn build_people(
     let given: HashSet<&str> = given.iter().map(String::as_str).collect();
 
     let mut rows: Vec<PersonRow> = Vec::new();
-    let mut lines: Vec<usize> = Vec::new();
+    let mut lines: Vec<String> = Vec::new();
     let mut warnings = Vec::new();
     let mut ids = HashSet::new();
-    for (line, f) in parse_tsv(curated, 7, "kb/curated/people.tsv")? {
-        let ctx = format!("kb/curated/people.tsv:{line}");
-        let id = f[0].clone();
-        if id.is_empty()
-            || !id
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
-        {
-            return Err(format!("{ctx}: id {id:?} must be a lowercase slug"));
+    let mut row_of: HashMap<String, usize> = HashMap::new();
+    for (label, text) in files {
+        for (line, f) in parse_tsv(text, 7, label)? {
+            let ctx = format!("{label}:{line}");
+            let id = f[0].clone();
+            if id.is_empty()
+                || !id
+                    .chars()
+                    .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            {
+                return Err(format!("{ctx}: id {id:?} must be a lowercase slug"));
+            }
+            let (name, country) = (f[1].clone(), f[3].clone());
+            if let Some(&i) = row_of.get(&id) {
+                if label == "kb/curated/people.tsv" {
+                    return Err(format!("{ctx}: duplicate id {id}"));
+                }
+                if rows[i].name != name {
+                    return Err(format!(
+                        "{ctx}: {id} is already {:?}; a row that adds to a person repeats its name",
+                        rows[i].name
+                    ));
+                }
+                let mut offices = parse_offices(&f[4], &format!("{ctx}: {id}"))?;
+                for a in split_list(&f[2]) {
+                    check_item(&a, &ctx)?;
+                    if a != rows[i].name && !rows[i].aliases.contains(&a) {
+                        rows[i].aliases.push(a);
+                    }
+                }
+                offices.retain(|o| !rows[i].offices.contains(o));
+                rows[i].offices.extend(offices);
+                sort_offices(&mut rows[i].offices);
+                if rows[i].wikidata.is_empty() {
+                    rows[i].wikidata = f[5].clone();
+                }
+                continue;
+            }
+            ids.insert(id.clone());
+            row_of.insert(id.clone(), rows.len());
+            if name.is_empty() || f[6].is_empty() {
+                return Err(format!("{ctx}: {id} needs a name and a description"));
+            }
+            if !country.is_empty() && !codes.contains(country.as_str()) {
+                return Err(format!(
+                    "{ctx}: {id}: country {country:?} is not a place code in countries.tsv"
+                ));
+            }
+            let wikidata = f[5].clone();
+            if !wikidata.is_empty()
+                && (!wikidata.starts_with('Q')
+                    || wikidata.len() < 2
+                    || !wikidata[1..].chars().all(|c| c.is_ascii_digit()))
+            {
+                return Err(format!("{ctx}: {id}: wikidata {wikidata:?} is not a Q-id"));
+            }
+            if f[6].contains(['\t', '\n']) {
+                return Err(format!("{ctx}: {id}: description has a tab or line break"));
+            }
+            let aliases = split_list(&f[2]);
+            for x in std::iter::once(&name).chain(&aliases) {
+                check_item(x, &ctx)?;
+            }
+            let offices = parse_offices(&f[4], &format!("{ctx}: {id}"))?;
+            rows.push(PersonRow {
+                id,
+                name,
+                aliases,
+                country,
+                offices,
+                wikidata,
+                description: f[6].clone(),
+            });
+            lines.push(format!("{label}:{line}"));
         }
-        if !ids.insert(id.clone()) {
-            return Err(format!("{ctx}: duplicate id {id}"));
-        }
-        let (name, country) = (f[1].clone(), f[3].clone());
-        if name.is_empty() || f[6].is_empty() {
-            return Err(format!("{ctx}: {id} needs a name and a description"));
-        }
-        if !country.is_empty() && !codes.contains(country.as_str()) {
-            return Err(format!(
-                "{ctx}: {id}: country {country:?} is not a place code in countries.tsv"
-            ));
-        }
-        let wikidata = f[5].clone();
-        if !wikidata.is_empty()
-            && (!wikidata.starts_with('Q')
-                || wikidata.len() < 2
-                || !wikidata[1..].chars().all(|c| c.is_ascii_digit()))
-        {
-            return Err(format!("{ctx}: {id}: wikidata {wikidata:?} is not a Q-id"));
-        }
-        if f[6].contains(['\t', '\n']) {
-            return Err(format!("{ctx}: {id}: description has a tab or line break"));
-        }
-        let aliases = split_list(&f[2]);
-        for x in std::iter::once(&name).chain(&aliases) {
-            check_item(x, &ctx)?;
-        }
-        let offices = parse_offices(&f[4], &format!("{ctx}: {id}"))?;
-        rows.push(PersonRow {
-            id,
-            name,
-            aliases,
-            country,
-            offices,
-            wikidata,
-            description: f[6].clone(),
-        });
-        lines.push(line);
     }
 
     // Forms with their generated variants; then what other people use.
@@ -1527,7 +1582,7 @@ fn build_people(
         .collect();
     let mut given_hits = BTreeSet::new();
     for (i, p) in rows.iter_mut().enumerate() {
-        let ctx = format!("kb/curated/people.tsv:{}: {}", lines[i], p.id);
+        let ctx = format!("{}: {}", lines[i], p.id);
         let mut kept = Vec::new();
         for form in std::mem::take(&mut forms[i]) {
             let why = surface_keys(&form).find_map(|k| {
@@ -1754,7 +1809,10 @@ fn common_words(corpora: &[Vec<Tok>], kb_words: &HashSet<String>) -> Vec<String>
     words.truncate(MAX_COMMON);
     let mut out: Vec<String> = words.into_iter().map(|(_, w)| w).collect();
     // Weekdays and months are always capitalised, so the counts above miss them.
-    for w in dramatis_core::lexicon::WEEKDAYS.iter().chain(&dramatis_core::lexicon::MONTHS) {
+    for w in dramatis_core::lexicon::WEEKDAYS
+        .iter()
+        .chain(&dramatis_core::lexicon::MONTHS)
+    {
         if !out.iter().any(|x| x == w) {
             out.push(w.to_string());
         }
@@ -1762,7 +1820,6 @@ fn common_words(corpora: &[Vec<Tok>], kb_words: &HashSet<String>) -> Vec<String>
     out.sort();
     out
 }
-
 
 /// Titles and office words that open person spans in the corpora ("President
 /// Mahmoud Ahmadinejad", "Mr. Bush"); stripped before taking the first name.
@@ -1968,11 +2025,19 @@ const NOT_GIVEN: &[&str] = &[
 /// The first names of the people table are given names too ("Jane" was
 /// missing from the corpora): Title-case alphabetic words of 3+ letters that
 /// are neither common words nor KB names. Sorted, deduplicated.
-fn with_people_given_names(mut given: Vec<String>, people: &[PersonRow], common: &[String], kb_words: &HashSet<String>) -> Vec<String> {
+fn with_people_given_names(
+    mut given: Vec<String>,
+    people: &[PersonRow],
+    common: &[String],
+    kb_words: &HashSet<String>,
+) -> Vec<String> {
     let common: HashSet<&str> = common.iter().map(String::as_str).collect();
     for p in people {
-        let Some(first) = p.name.split_whitespace().next() else { continue };
-        let title_case = first.chars().next().is_some_and(char::is_uppercase) && first.chars().skip(1).all(char::is_lowercase);
+        let Some(first) = p.name.split_whitespace().next() else {
+            continue;
+        };
+        let title_case = first.chars().next().is_some_and(char::is_uppercase)
+            && first.chars().skip(1).all(char::is_lowercase);
         if first.chars().count() >= 3
             && title_case
             && first.chars().all(char::is_alphabetic)
@@ -2255,7 +2320,10 @@ mod tests {
 
     #[test]
     fn orgs_ownership_column() {
-        let places = [place("TR", "Turkey", &["Ankara"]), place("GB", "United Kingdom", &["London"])];
+        let places = [
+            place("TR", "Turkey", &["Ankara"]),
+            place("GB", "United Kingdom", &["London"]),
+        ];
         let curated = "# o\n\
             reuters\tReuters\tORG\torganisation\tMED\tGB\t\t\t\tA news agency.\tprivate\n\
             anadolu\tAnadolu Agency\tORG\torganisation\tMED\tTR\tAA\t\t\tA news agency.\tstate\n\
@@ -2265,16 +2333,23 @@ mod tests {
             .iter()
             .map(|o| (o.id.as_str(), o.ownership.as_str()))
             .collect();
-        assert_eq!(own, vec![("akp", ""), ("anadolu", "state"), ("reuters", "private")]);
+        assert_eq!(
+            own,
+            vec![("akp", ""), ("anadolu", "state"), ("reuters", "private")]
+        );
         let tsv = orgs_tsv(&orgs);
         assert!(tsv.starts_with("# id\t") && tsv.lines().next().unwrap().ends_with("\townership"));
         assert!(tsv.lines().all(|l| l.split('\t').count() == 11));
         assert!(tsv.contains("\tA news agency.\tstate\n"));
         // Unknown value, ownership outside MED, too many fields.
         let bad = |row: &str| build_orgs(row, &places).is_err();
-        assert!(bad("x\tX\tORG\torganisation\tMED\tTR\t\t\t\td\tgovernment\n"));
+        assert!(bad(
+            "x\tX\tORG\torganisation\tMED\tTR\t\t\t\td\tgovernment\n"
+        ));
         assert!(bad("x\tX\tORG\torganisation\tPTY\tTR\t\t\t\td\tstate\n"));
-        assert!(bad("x\tX\tORG\torganisation\tMED\tTR\t\t\t\td\tstate\textra\n"));
+        assert!(bad(
+            "x\tX\tORG\torganisation\tMED\tTR\t\t\t\td\tstate\textra\n"
+        ));
     }
 
     #[test]
@@ -2336,7 +2411,8 @@ mod tests {
             recep-tayyip-erdogan\tRecep Tayyip Erdoğan\tErdoğan;Chad;Paris;Power\tTR\tPresident of Turkey|2014-08-28|;Prime Minister of Turkey|2003-03-14|2014-08-28\tQ39259\tTurkish politician\n\
             someone\tSome One\tErdogan\t\tSecretary-General of Nothing|2001-01-01|2002-01-01\t\tA person\n";
         let common = vec!["power".to_string()];
-        let p = build_people(curated, &places, &[], &[], &common, &[]).unwrap();
+        let one = |t: &str| vec![("kb/curated/people.tsv".to_string(), t.to_string())];
+        let p = build_people(&one(curated), &places, &[], &[], &common, &[]).unwrap();
         assert_eq!(p.rows.len(), 2);
         let e = &p.rows[0];
         assert_eq!(e.id, "recep-tayyip-erdogan");
@@ -2348,7 +2424,7 @@ mod tests {
         assert_eq!(p.warnings.len(), 5, "{:?}", p.warnings);
         let t = people_tsv(&p.rows);
         assert!(t.starts_with("# id\tname\taliases\tcountry\toffices\twikidata\tdescription\nrecep-tayyip-erdogan\tRecep Tayyip Erdoğan\tRecep Tayyip Erdogan;Erdoğan\tTR\tPrime Minister of Turkey|2003-03-14|2014-08-28;President of Turkey|2014-08-28|\tQ39259\t"));
-        let bad = |row: &str| build_people(row, &places, &[], &[], &[], &[]).is_err();
+        let bad = |row: &str| build_people(&one(row), &places, &[], &[], &[], &[]).is_err();
         assert!(bad("x\tX\t\tZZ\t\t\tdesc\n"));
         assert!(bad("x\tX\t\tTR\tP|2001-02-30|\t\tdesc\n"));
         assert!(bad("x\tX\t\tTR\tP|2001-02-03|2000-01-01\t\tdesc\n"));
@@ -2359,6 +2435,29 @@ mod tests {
         assert!(bad("x\tX\t\tTR\t\t\tdesc\nx\tY\t\tTR\t\t\tdesc\n"));
         assert!(!bad("x\tX\t\t\tP|2000-02-29|\t\tdesc\n"));
         assert!(valid_date("2024-02-29") && !valid_date("2023-02-29") && !valid_date("2023-13-01"));
+
+        // A regional file adds offices and aliases to a person the main file has.
+        let files = vec![
+            ("kb/curated/people.tsv".to_string(), "x\tX Y\t\tTR\tPrime Minister of Turkey|2010-01-01|\t\tdesc\n".to_string()),
+            ("kb/curated/people-europe.tsv".to_string(), "x\tX Y\tXavier Y\tTR\tMinister of Foreign Affairs of Turkey|2003-01-01|2010-01-01\tQ5\tother\n".to_string()),
+        ];
+        let p = build_people(&files, &places, &[], &[], &[], &[]).unwrap();
+        assert_eq!(p.rows.len(), 1);
+        assert_eq!(
+            p.rows[0].offices[0].title,
+            "Minister of Foreign Affairs of Turkey"
+        );
+        assert_eq!(
+            (
+                p.rows[0].aliases.clone(),
+                p.rows[0].wikidata.as_str(),
+                p.rows[0].description.as_str()
+            ),
+            (vec!["Xavier Y".to_string()], "Q5", "desc")
+        );
+        let mut clash = files.clone();
+        clash[1].1 = clash[1].1.replace("\tX Y\t", "\tX Z\t");
+        assert!(build_people(&clash, &places, &[], &[], &[], &[]).is_err());
     }
 
     #[test]

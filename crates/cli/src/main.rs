@@ -70,7 +70,11 @@ fn parse(args: &[String], value_flags: &[&str]) -> Result<Args, String> {
 
 impl Args {
     fn flag(&self, name: &str) -> Option<&str> {
-        self.flags.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.flags
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -78,20 +82,29 @@ impl Args {
 pub fn read_input(path: &str) -> Result<String, String> {
     let mut bytes = Vec::new();
     if path == "-" {
-        std::io::stdin().read_to_end(&mut bytes).map_err(|e| format!("cannot read standard input: {e}"))?;
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .map_err(|e| format!("cannot read standard input: {e}"))?;
     } else {
         bytes = std::fs::read(path).map_err(|e| format!("cannot read {path}: {e}"))?;
     }
     if bytes.iter().take(8192).any(|&b| b == 0) {
         return Err(format!("{path}: looks like a binary file, not text"));
     }
-    let text = String::from_utf8(bytes).map_err(|e| format!("{path}: not valid UTF-8 text ({e})"))?;
-    Ok(text.strip_prefix('\u{feff}').map(str::to_string).unwrap_or(text))
+    let text =
+        String::from_utf8(bytes).map_err(|e| format!("{path}: not valid UTF-8 text ({e})"))?;
+    Ok(text
+        .strip_prefix('\u{feff}')
+        .map(str::to_string)
+        .unwrap_or(text))
 }
 
 /// Today's date from the system clock (UTC).
 pub fn today() -> String {
-    let secs = std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0);
+    let secs = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0);
     date::date_from_days((secs / 86_400) as i64)
 }
 
@@ -117,13 +130,23 @@ fn run(args: &[String]) -> Result<(), String> {
                 return Err(format!("unknown --format {format:?} (supported: json)"));
             }
             let text = read_input(file)?;
-            let analysis = analyze(&text, &Options { date: d, today: Some(today()), ..Default::default() });
+            let analysis = analyze(
+                &text,
+                &Options {
+                    date: d,
+                    today: Some(today()),
+                    ..Default::default()
+                },
+            );
             let out = serde_json::to_string(&analysis).map_err(|e| e.to_string())?;
             write_out(&out)
         }
         "tag" => {
             let a = parse(rest, &["conll"])?;
-            let file = a.flag("conll").or(a.positional.first().map(String::as_str)).ok_or(format!("tag needs --conll FILE\n{USAGE}"))?;
+            let file = a
+                .flag("conll")
+                .or(a.positional.first().map(String::as_str))
+                .ok_or(format!("tag needs --conll FILE\n{USAGE}"))?;
             let input = read_input(file)?;
             write_out(&conll::tag(&input, &today()))
         }
@@ -139,7 +162,11 @@ fn run(args: &[String]) -> Result<(), String> {
         }
         "bench" => {
             let a = parse(rest, &["iterations"])?;
-            let n: usize = a.flag("iterations").unwrap_or("200").parse().map_err(|_| "--iterations must be a number".to_string())?;
+            let n: usize = a
+                .flag("iterations")
+                .unwrap_or("200")
+                .parse()
+                .map_err(|_| "--iterations must be a number".to_string())?;
             bench::run(a.positional.first().map(String::as_str), n)
         }
         "-h" | "--help" | "help" => {
@@ -152,5 +179,13 @@ fn run(args: &[String]) -> Result<(), String> {
 
 fn write_out(s: &str) -> Result<(), String> {
     let mut o = std::io::stdout().lock();
-    o.write_all(s.as_bytes()).and_then(|_| if s.ends_with('\n') { Ok(()) } else { o.write_all(b"\n") }).map_err(|e| e.to_string())
+    o.write_all(s.as_bytes())
+        .and_then(|_| {
+            if s.ends_with('\n') {
+                Ok(())
+            } else {
+                o.write_all(b"\n")
+            }
+        })
+        .map_err(|e| e.to_string())
 }

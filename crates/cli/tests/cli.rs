@@ -21,7 +21,11 @@ fn dramatis(args: &[&str], stdin: Option<&[u8]>) -> (i32, String, String) {
         drop(child.stdin.take());
     }
     let out = child.wait_with_output().unwrap();
-    (out.status.code().unwrap_or(-1), String::from_utf8_lossy(&out.stdout).into(), String::from_utf8_lossy(&out.stderr).into())
+    (
+        out.status.code().unwrap_or(-1),
+        String::from_utf8_lossy(&out.stdout).into(),
+        String::from_utf8_lossy(&out.stderr).into(),
+    )
 }
 
 fn annotate_sample() -> Value {
@@ -42,17 +46,43 @@ fn annotate_json_follows_the_schema() {
     let actors = a["actors"].as_array().unwrap();
     let ids: Vec<&str> = actors.iter().map(|x| x["id"].as_str().unwrap()).collect();
     for m in mentions {
-        let (s, e) = (m["start"].as_u64().unwrap() as usize, m["end"].as_u64().unwrap() as usize);
+        let (s, e) = (
+            m["start"].as_u64().unwrap() as usize,
+            m["end"].as_u64().unwrap() as usize,
+        );
         // start/end count Unicode scalar values, end exclusive
-        assert_eq!(chars[s..e].iter().collect::<String>(), m["text"].as_str().unwrap());
+        assert_eq!(
+            chars[s..e].iter().collect::<String>(),
+            m["text"].as_str().unwrap()
+        );
         assert!(ids.contains(&m["actor"].as_str().unwrap()));
         let c = m["confidence"].as_f64().unwrap();
         assert!((0.0..=1.0).contains(&c));
-        assert!(["PERSON", "NORP", "ORG", "GPE", "LOC", "FAC", "EVENT", "PRODUCT", "WORK_OF_ART", "LAW"].contains(&m["label"].as_str().unwrap()));
+        assert!([
+            "PERSON",
+            "NORP",
+            "ORG",
+            "GPE",
+            "LOC",
+            "FAC",
+            "EVENT",
+            "PRODUCT",
+            "WORK_OF_ART",
+            "LAW"
+        ]
+        .contains(&m["label"].as_str().unwrap()));
     }
     for x in actors {
-        assert!(["person", "state", "organisation", "group", "place"].contains(&x["kind"].as_str().unwrap()));
-        for &mi in x["mentions"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap() as usize).collect::<Vec<_>>().iter() {
+        assert!(["person", "state", "organisation", "group", "place"]
+            .contains(&x["kind"].as_str().unwrap()));
+        for &mi in x["mentions"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_u64().unwrap() as usize)
+            .collect::<Vec<_>>()
+            .iter()
+        {
             assert_eq!(mentions[mi]["actor"], x["id"]);
         }
         assert!(x["roles"].is_array() && x["quotes"].is_array());
@@ -62,7 +92,10 @@ fn annotate_json_follows_the_schema() {
         }
         if let Some(kb) = x["kb"].as_object() {
             if let Some(c) = kb.get("country").and_then(Value::as_str) {
-                assert!(c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase()), "{c}");
+                assert!(
+                    c.len() == 2 && c.chars().all(|c| c.is_ascii_uppercase()),
+                    "{c}"
+                );
             }
         }
     }
@@ -73,7 +106,12 @@ fn annotate_json_follows_the_schema() {
 fn annotate_sample_actors() {
     let a = annotate_sample();
     let actors = a["actors"].as_array().unwrap();
-    let by_name = |n: &str| actors.iter().find(|x| x["name"] == n).unwrap_or_else(|| panic!("no actor {n}"));
+    let by_name = |n: &str| {
+        actors
+            .iter()
+            .find(|x| x["name"] == n)
+            .unwrap_or_else(|| panic!("no actor {n}"))
+    };
     let putin = by_name("Vladimir Putin");
     assert_eq!(putin["kind"], "person");
     assert_eq!(putin["roles"][0], "President");
@@ -92,8 +130,16 @@ fn annotate_reads_standard_input() {
     assert_eq!(code, 0);
     let a: Value = serde_json::from_str(&out).unwrap();
     assert_eq!(a["date"], "2024-03-03", "the date found in the text");
-    let names: Vec<&str> = a["actors"].as_array().unwrap().iter().map(|x| x["name"].as_str().unwrap()).collect();
-    assert!(names.contains(&"William Ruto") && names.contains(&"Abiy Ahmed"), "{names:?}");
+    let names: Vec<&str> = a["actors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| x["name"].as_str().unwrap())
+        .collect();
+    assert!(
+        names.contains(&"William Ruto") && names.contains(&"Abiy Ahmed"),
+        "{names:?}"
+    );
 }
 
 #[test]
@@ -116,7 +162,10 @@ fn empty_input_is_a_valid_empty_analysis() {
 
 #[test]
 fn bad_input_gets_a_clear_message() {
-    let (code, _, err) = dramatis(&["annotate", "-"], Some(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]));
+    let (code, _, err) = dramatis(
+        &["annotate", "-"],
+        Some(&[0x89, b'P', b'N', b'G', 0, 0, 1, 2]),
+    );
     assert_eq!(code, 2);
     assert!(err.contains("binary"), "{err}");
     let (code, _, err) = dramatis(&["annotate", "-"], Some(&[b'a', 0xff, 0xfe, b'b']));

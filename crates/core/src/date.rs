@@ -3,7 +3,6 @@
 use crate::lexicon::MONTHS;
 use crate::tokenize::{TokKind, Token};
 
-
 /// Month number (1-12) of a month name or abbreviation (`Sept.`, `Oct`).
 pub fn month_number(w: &str) -> Option<u32> {
     let l = w.trim_end_matches('.').to_lowercase();

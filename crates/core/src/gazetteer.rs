@@ -42,7 +42,10 @@ impl Gazetteer {
             .use_prefilter(false)
             .build_with_values(forms.iter().enumerate().map(|(i, f)| (*f, i as u32)))
             .expect("KB surface forms are unique and non-empty");
-        Gazetteer { pma, patterns: forms.len() }
+        Gazetteer {
+            pma,
+            patterns: forms.len(),
+        }
     }
 }
 
@@ -61,12 +64,20 @@ pub fn surface_forms(kb: &Kb) -> Vec<&str> {
         }
         let mut forms: HashSet<&str> = HashSet::new();
         for c in &kb.countries {
-            for f in std::iter::once(&c.name).chain(&c.aliases).chain(&c.demonyms).chain(&c.capitals).chain(&c.metonyms) {
+            for f in std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .chain(&c.demonyms)
+                .chain(&c.capitals)
+                .chain(&c.metonyms)
+            {
                 add(&mut forms, f);
             }
         }
         for o in &kb.orgs {
-            for f in std::iter::once(&o.name).chain(&o.aliases).chain(&o.acronyms) {
+            for f in std::iter::once(&o.name)
+                .chain(&o.aliases)
+                .chain(&o.acronyms)
+            {
                 add(&mut forms, f);
             }
         }
@@ -81,7 +92,10 @@ pub fn surface_forms(kb: &Kb) -> Vec<&str> {
             }
         }
         // Only forms the KB actually resolves (the KB drops some colliding ones).
-        let mut list: Vec<&str> = forms.into_iter().filter(|f| !kb.lookup(f).is_empty()).collect();
+        let mut list: Vec<&str> = forms
+            .into_iter()
+            .filter(|f| !kb.lookup(f).is_empty())
+            .collect();
         list.sort_unstable();
         list
     }
@@ -100,7 +114,9 @@ impl Gazetteer {
     /// Every occurrence of a surface form in `text` (overlapping ones too),
     /// as byte ranges.
     pub fn find_all<'a>(&'a self, text: &'a str) -> impl Iterator<Item = (usize, usize)> + 'a {
-        self.pma.find_overlapping_iter(text).map(|m| (m.start(), m.end()))
+        self.pma
+            .find_overlapping_iter(text)
+            .map(|m| (m.start(), m.end()))
     }
 }
 

@@ -403,8 +403,7 @@ impl Kb {
             let ownership = match f[10] {
                 "" => None,
                 o => Some(
-                    Ownership::parse(o)
-                        .ok_or_else(|| format!("orgs.tsv:{n}: ownership {o:?}"))?,
+                    Ownership::parse(o).ok_or_else(|| format!("orgs.tsv:{n}: ownership {o:?}"))?,
                 ),
             };
             orgs.push(Org {
@@ -977,7 +976,10 @@ mod tests {
         assert!(k.org("no-such-org").is_none());
         // Ownership of news outlets; none for other organisations.
         assert_eq!(k.org("anadolu").unwrap().ownership, Some(Ownership::State));
-        assert_eq!(k.org("reuters").unwrap().ownership, Some(Ownership::Private));
+        assert_eq!(
+            k.org("reuters").unwrap().ownership,
+            Some(Ownership::Private)
+        );
         assert_eq!(k.org("bbc").unwrap().ownership, Some(Ownership::Public));
         assert_eq!(Ownership::State.as_str(), "state-owned");
         assert_eq!(Ownership::Public.as_str(), "public broadcaster");
@@ -1148,9 +1150,23 @@ mod tests {
         assert!(Kb::parse(zed, "", "", "x\tX\t\tZZ\t\t\n", "", "").is_err());
         // Orgs: 11 fields, a known ownership or none.
         let org = |own: &str| format!("o\tO\tORG\torganisation\tMED\tZZ\t\t\t\td\t{own}\n");
-        assert_eq!(Kb::parse(zed, &org("state"), "", "", "", "").unwrap().orgs[0].ownership, Some(Ownership::State));
-        assert_eq!(Kb::parse(zed, &org(""), "", "", "", "").unwrap().orgs[0].ownership, None);
+        assert_eq!(
+            Kb::parse(zed, &org("state"), "", "", "", "").unwrap().orgs[0].ownership,
+            Some(Ownership::State)
+        );
+        assert_eq!(
+            Kb::parse(zed, &org(""), "", "", "", "").unwrap().orgs[0].ownership,
+            None
+        );
         assert!(Kb::parse(zed, &org("govt"), "", "", "", "").is_err());
-        assert!(Kb::parse(zed, "o\tO\tORG\torganisation\tMED\tZZ\t\t\t\td\n", "", "", "", "").is_err());
+        assert!(Kb::parse(
+            zed,
+            "o\tO\tORG\torganisation\tMED\tZZ\t\t\t\td\n",
+            "",
+            "",
+            "",
+            ""
+        )
+        .is_err());
     }
 }

@@ -642,20 +642,40 @@ mod region_tests {
 }
 
 /// Weekdays, in order.
-pub const WEEKDAYS: [&str; 7] = ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"];
+pub const WEEKDAYS: [&str; 7] = [
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+];
 
 /// Months, in order (index + 1 is the month number).
-pub const MONTHS: [&str; 12] =
-    ["january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december"];
+pub const MONTHS: [&str; 12] = [
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
+];
 
 /// Abbreviations of weekdays and months, and capitalised function words and
 /// acronyms that are never names on their own (sorted, lower case).
 const CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS: &[&str] = &[
-    "a", "a.m", "ai", "aids", "am", "an", "apr", "aug", "bst", "ceo", "cest", "cet", "cfo", "covid", "dec",
-    "dna", "dr", "edt", "est", "eur", "faq", "feb", "fri", "gdp", "gmt", "hiv", "i", "jan", "jul", "jun",
-    "mar", "mon", "mr", "mrs", "ms", "nov", "oct", "ok", "p.m", "pdf", "pdt", "pm", "pps", "ps", "pst",
-    "sat", "sep", "sept", "sun", "the", "thu", "thur", "thurs", "tue", "tues", "tv", "usd", "utc", "vip",
-    "wed",
+    "a", "a.m", "ai", "aids", "am", "an", "apr", "aug", "bst", "ceo", "cest", "cet", "cfo",
+    "covid", "dec", "dna", "dr", "edt", "est", "eur", "faq", "feb", "fri", "gdp", "gmt", "hiv",
+    "i", "jan", "jul", "jun", "mar", "mon", "mr", "mrs", "ms", "nov", "oct", "ok", "p.m", "pdf",
+    "pdt", "pm", "pps", "ps", "pst", "sat", "sep", "sept", "sun", "the", "thu", "thur", "thurs",
+    "tue", "tues", "tv", "usd", "utc", "vip", "wed",
 ];
 
 /// Capitalised words that are never names on their own: days, months and
@@ -663,7 +683,11 @@ const CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS: &[&str] = &[
 /// for ASCII words (it runs on every capitalised token).
 pub fn is_calendar_or_function(w: &str) -> bool {
     let w = w.trim_end_matches('.');
-    let is = |l: &str| WEEKDAYS.contains(&l) || MONTHS.contains(&l) || has(CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS, l);
+    let is = |l: &str| {
+        WEEKDAYS.contains(&l)
+            || MONTHS.contains(&l)
+            || has(CALENDAR_ABBREVIATIONS_AND_FUNCTION_WORDS, l)
+    };
     if w.len() <= 32 && w.is_ascii() {
         let mut buf = [0u8; 32];
         for (d, c) in buf.iter_mut().zip(w.bytes()) {
@@ -875,15 +899,17 @@ pub fn is_rank(w: &str) -> bool {
 /// after the Phoenix agents dictionary.
 pub fn agent_sector(w: &str) -> Option<&'static str> {
     Some(match w {
-        "forces" | "troops" | "army" | "military" | "navy" | "soldiers" | "armed" | "artillery" | "warplanes"
-        | "jets" | "drones" | "commanders" | "generals" | "defence" | "defense" => "MIL",
-        "government" | "officials" | "authorities" | "presidency" | "leadership" | "regime" | "ministry"
-        | "diplomats" | "cabinet" | "administration" | "parliament" | "lawmakers" | "legislators" | "embassy"
-        | "envoys" | "negotiators" | "state" => "GOV",
+        "forces" | "troops" | "army" | "military" | "navy" | "soldiers" | "armed" | "artillery"
+        | "warplanes" | "jets" | "drones" | "commanders" | "generals" | "defence" | "defense" => {
+            "MIL"
+        }
+        "government" | "officials" | "authorities" | "presidency" | "leadership" | "regime"
+        | "ministry" | "diplomats" | "cabinet" | "administration" | "parliament" | "lawmakers"
+        | "legislators" | "embassy" | "envoys" | "negotiators" | "state" => "GOV",
         "police" | "gendarmes" | "coastguard" => "COP",
         "intelligence" | "spies" => "SPY",
-        "rebels" | "separatists" | "militants" | "insurgents" | "fighters" | "militia" | "militias"
-        | "guerrillas" | "jihadists" => "REB",
+        "rebels" | "separatists" | "militants" | "insurgents" | "fighters" | "militia"
+        | "militias" | "guerrillas" | "jihadists" => "REB",
         "media" => "MED",
         "opposition" | "protesters" | "activists" | "dissidents" => "OPP",
         _ => return None,
@@ -907,10 +933,49 @@ pub fn sector_description(code: &str) -> &'static str {
 pub fn is_irregular_past(w: &str) -> bool {
     matches!(
         w,
-        "took" | "made" | "gave" | "sent" | "won" | "lost" | "got" | "put" | "set" | "met" | "led" | "held" | "kept"
-            | "left" | "went" | "came" | "saw" | "began" | "became" | "broke" | "chose" | "rose" | "fell" | "found"
-            | "brought" | "bought" | "thought" | "sought" | "struck" | "fought" | "spoke" | "wrote" | "ran" | "paid"
-            | "stood" | "knew" | "drew" | "froze" | "shot" | "sold" | "threw" | "withdrew" | "overtook"
+        "took"
+            | "made"
+            | "gave"
+            | "sent"
+            | "won"
+            | "lost"
+            | "got"
+            | "put"
+            | "set"
+            | "met"
+            | "led"
+            | "held"
+            | "kept"
+            | "left"
+            | "went"
+            | "came"
+            | "saw"
+            | "began"
+            | "became"
+            | "broke"
+            | "chose"
+            | "rose"
+            | "fell"
+            | "found"
+            | "brought"
+            | "bought"
+            | "thought"
+            | "sought"
+            | "struck"
+            | "fought"
+            | "spoke"
+            | "wrote"
+            | "ran"
+            | "paid"
+            | "stood"
+            | "knew"
+            | "drew"
+            | "froze"
+            | "shot"
+            | "sold"
+            | "threw"
+            | "withdrew"
+            | "overtook"
     )
 }
 
@@ -918,10 +983,43 @@ pub fn is_irregular_past(w: &str) -> bool {
 pub fn is_transitive_base_verb(w: &str) -> bool {
     matches!(
         w,
-        "stop" | "allow" | "help" | "urge" | "force" | "push" | "press" | "persuade" | "convince" | "warn" | "tell"
-            | "ask" | "accuse" | "blame" | "punish" | "sanction" | "pressure" | "lobby" | "support" | "back"
-            | "recognise" | "recognize" | "isolate" | "engage" | "deter" | "reassure" | "defend" | "attack"
-            | "invade" | "confront" | "trust" | "criticise" | "criticize" | "condemn" | "thank" | "prevent" | "join"
+        "stop"
+            | "allow"
+            | "help"
+            | "urge"
+            | "force"
+            | "push"
+            | "press"
+            | "persuade"
+            | "convince"
+            | "warn"
+            | "tell"
+            | "ask"
+            | "accuse"
+            | "blame"
+            | "punish"
+            | "sanction"
+            | "pressure"
+            | "lobby"
+            | "support"
+            | "back"
+            | "recognise"
+            | "recognize"
+            | "isolate"
+            | "engage"
+            | "deter"
+            | "reassure"
+            | "defend"
+            | "attack"
+            | "invade"
+            | "confront"
+            | "trust"
+            | "criticise"
+            | "criticize"
+            | "condemn"
+            | "thank"
+            | "prevent"
+            | "join"
     )
 }
 
@@ -929,11 +1027,53 @@ pub fn is_transitive_base_verb(w: &str) -> bool {
 pub fn is_relation_noun(w: &str) -> bool {
     matches!(
         w,
-        "sanctions" | "pressure" | "opposition" | "criticism" | "support" | "demands" | "threats" | "response"
-            | "backing" | "ties" | "relations" | "talks" | "deal" | "message" | "signal" | "warning" | "call"
-            | "conflict" | "confrontation" | "alliance" | "dispute" | "tensions" | "war" | "negotiations"
-            | "cooperation" | "partnership" | "agreement" | "rift" | "row" | "feud" | "standoff" | "dialogue"
-            | "aid" | "loans" | "objections" | "protest" | "protests" | "appeal" | "request" | "offer"
-            | "condemnation" | "pact" | "treaty" | "accord" | "summit" | "rapprochement" | "clash" | "clashes"
+        "sanctions"
+            | "pressure"
+            | "opposition"
+            | "criticism"
+            | "support"
+            | "demands"
+            | "threats"
+            | "response"
+            | "backing"
+            | "ties"
+            | "relations"
+            | "talks"
+            | "deal"
+            | "message"
+            | "signal"
+            | "warning"
+            | "call"
+            | "conflict"
+            | "confrontation"
+            | "alliance"
+            | "dispute"
+            | "tensions"
+            | "war"
+            | "negotiations"
+            | "cooperation"
+            | "partnership"
+            | "agreement"
+            | "rift"
+            | "row"
+            | "feud"
+            | "standoff"
+            | "dialogue"
+            | "aid"
+            | "loans"
+            | "objections"
+            | "protest"
+            | "protests"
+            | "appeal"
+            | "request"
+            | "offer"
+            | "condemnation"
+            | "pact"
+            | "treaty"
+            | "accord"
+            | "summit"
+            | "rapprochement"
+            | "clash"
+            | "clashes"
     )
 }

@@ -113,8 +113,19 @@ struct SentenceMatches {
 impl<'a> Recognizer<'a> {
     /// With `gazetteer` the KB names of each sentence are found by one
     /// automaton scan; without, by hash lookups of token n-grams (same result).
-    pub fn new(text: &'a str, toks: &'a [Token], kb: &'a Kb, gazetteer: Option<&'a Gazetteer>) -> Self {
-        Recognizer { text, toks, kb, gazetteer, matches: RefCell::default() }
+    pub fn new(
+        text: &'a str,
+        toks: &'a [Token],
+        kb: &'a Kb,
+        gazetteer: Option<&'a Gazetteer>,
+    ) -> Self {
+        Recognizer {
+            text,
+            toks,
+            kb,
+            gazetteer,
+            matches: RefCell::default(),
+        }
     }
 
     /// Scan one sentence with the gazetteer automaton; keep matches that
@@ -132,8 +143,12 @@ impl<'a> Recognizer<'a> {
         let slice = &self.text[base..toks[toks.len() - 1].end];
         for (s, e) in g.find_all(slice) {
             let (s, e) = (s + base, e + base);
-            let Ok(ts) = toks.binary_search_by_key(&s, |t| t.start) else { continue };
-            let Ok(te) = toks.binary_search_by_key(&e, |t| t.end) else { continue };
+            let Ok(ts) = toks.binary_search_by_key(&s, |t| t.start) else {
+                continue;
+            };
+            let Ok(te) = toks.binary_search_by_key(&e, |t| t.end) else {
+                continue;
+            };
             m.ends[ts].push(sent.start + te + 1);
         }
     }
@@ -234,7 +249,11 @@ impl<'a> Recognizer<'a> {
         if casing != Casing::AllCaps {
             let m = self.matches.borrow();
             if pos >= m.first && pos < m.first + m.ends.len() {
-                let best = m.ends[pos - m.first].iter().copied().filter(|&e| e <= end).max()?;
+                let best = m.ends[pos - m.first]
+                    .iter()
+                    .copied()
+                    .filter(|&e| e <= end)
+                    .max()?;
                 return self.kb_lookup(pos..best, casing).map(|e| (best, e));
             }
         }
@@ -696,17 +715,41 @@ impl<'a> Recognizer<'a> {
         // "conflict with Beijing", "opposition from Warsaw", "sanctions on Moscow"
         let relation = before2.is_some_and(lx::is_relation_noun);
         if let Some(b) = before {
-            if relation && matches!(b, "with" | "against" | "on" | "from" | "to" | "toward" | "towards" | "between") {
+            if relation
+                && matches!(
+                    b,
+                    "with" | "against" | "on" | "from" | "to" | "toward" | "towards" | "between"
+                )
+            {
                 return true;
             }
             // "a pact with Washington and London": the second of a coordinated pair.
             if matches!(b, "and" | "or") && r.start >= sent.start + 2 {
                 let k = r.start - 2;
-                if self.kb.lookup(self.t(k)).iter().any(|e| matches!(e, Entry::Capital(_))) && self.capital_is_agent(k..k + 1, sent.clone()) {
+                if self
+                    .kb
+                    .lookup(self.t(k))
+                    .iter()
+                    .any(|e| matches!(e, Entry::Capital(_)))
+                    && self.capital_is_agent(k..k + 1, sent.clone())
+                {
                     return true;
                 }
             }
-            if matches!(b, "in" | "near" | "from" | "at" | "to" | "outside" | "of" | "into" | "via" | "around" | "across" | "over") {
+            if matches!(
+                b,
+                "in" | "near"
+                    | "from"
+                    | "at"
+                    | "to"
+                    | "outside"
+                    | "of"
+                    | "into"
+                    | "via"
+                    | "around"
+                    | "across"
+                    | "over"
+            ) {
                 return false;
             }
             if lx::is_agent_verb(b) && !matches!(b, "is" | "was" | "has" | "had" | "have") {
@@ -725,7 +768,11 @@ impl<'a> Recognizer<'a> {
                 return true;
             }
             let w = a.text(self.text);
-            if lx::is_agent_verb(w) || lx::is_speech_verb(w) || lx::is_modal(w) || lx::is_irregular_past(w) {
+            if lx::is_agent_verb(w)
+                || lx::is_speech_verb(w)
+                || lx::is_modal(w)
+                || lx::is_irregular_past(w)
+            {
                 return true;
             }
             // Kyiv fights, Washington eased (a lower-case verb-like word, then more sentence)
@@ -741,7 +788,11 @@ impl<'a> Recognizer<'a> {
                 let other = self.t(r.end + 1);
                 let verb = self.t(r.end + 2);
                 if is_capitalised(other)
-                    && self.kb.lookup(other).iter().any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
+                    && self
+                        .kb
+                        .lookup(other)
+                        .iter()
+                        .any(|e| matches!(e, Entry::Capital(_) | Entry::CountryName(_)))
                     && (lx::is_agent_verb(verb) || lx::is_speech_verb(verb))
                 {
                     return true;
@@ -1258,16 +1309,23 @@ impl Recognizer<'_> {
         let n = self.toks.len();
         for c in cands.iter_mut() {
             let code = match c.source {
-                Source::Kb(Entry::Demonym(i) | Entry::CountryName(i)) => &self.kb.countries[i as usize].code,
+                Source::Kb(Entry::Demonym(i) | Entry::CountryName(i)) => {
+                    &self.kb.countries[i as usize].code
+                }
                 _ => continue,
             };
             let mut e = c.tok.end;
             // "Armenian-backed forces" is not "Armenian forces".
-            if e >= n || !self.toks[e].space_before || self.toks[e].block != self.toks[c.tok.start].block {
+            if e >= n
+                || !self.toks[e].space_before
+                || self.toks[e].block != self.toks[c.tok.start].block
+            {
                 continue;
             }
             let w = self.t(e);
-            let Some(mut sector) = lx::agent_sector(w) else { continue };
+            let Some(mut sector) = lx::agent_sector(w) else {
+                continue;
+            };
             // "state media", "security forces", "armed forces", "air force" read as one agent.
             if e + 1 < n && self.toks[e + 1].space_before {
                 if let Some(s2) = lx::agent_sector(self.t(e + 1)) {
@@ -1605,16 +1663,34 @@ mod tests {
     #[test]
     fn state_agents_are_actors_of_their_state() {
         let a = run("Azeri forces pushed on. Azerbaijani forces shelled the town, and the Turkish government and Karabakh officials reacted. Turkish-backed fighters moved.");
-        let forces: Vec<&str> = a.mentions.iter().filter(|m| m.text.ends_with("forces")).map(|m| m.actor.as_str()).collect();
+        let forces: Vec<&str> = a
+            .mentions
+            .iter()
+            .filter(|m| m.text.ends_with("forces"))
+            .map(|m| m.actor.as_str())
+            .collect();
         assert_eq!(forces.len(), 2);
-        assert_eq!(forces[0], forces[1], "Azeri and Azerbaijani forces are one actor");
+        assert_eq!(
+            forces[0], forces[1],
+            "Azeri and Azerbaijani forces are one actor"
+        );
         let x = a.actor(forces[0]).unwrap();
         assert_eq!(x.name, "Azeri forces");
         let kb = x.kb.as_ref().unwrap();
-        assert_eq!((kb.country.as_deref(), kb.sector.as_deref()), (Some("AZ"), Some("MIL")));
+        assert_eq!(
+            (kb.country.as_deref(), kb.sector.as_deref()),
+            (Some("AZ"), Some("MIL"))
+        );
         assert_eq!(label_of(&a, "Turkish government"), Some(Label::ORG));
-        assert_eq!(actor_name(&a, "Karabakh officials"), Some("Karabakh officials"));
-        assert_eq!(label_of(&a, "Turkish"), Some(Label::NORP), "Turkish-backed stays a demonym");
+        assert_eq!(
+            actor_name(&a, "Karabakh officials"),
+            Some("Karabakh officials")
+        );
+        assert_eq!(
+            label_of(&a, "Turkish"),
+            Some(Label::NORP),
+            "Turkish-backed stays a demonym"
+        );
     }
 
     #[test]

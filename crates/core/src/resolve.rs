@@ -337,7 +337,11 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                 d.kb = Some(KbRef {
                     id: format!("agent:{}:{sector}", c.code),
                     country: (c.code.len() == 2).then(|| c.code.clone()),
-                    description: Some(format!("{} of {}", crate::lexicon::sector_description(sector), c.name)),
+                    description: Some(format!(
+                        "{} of {}",
+                        crate::lexicon::sector_description(sector),
+                        c.name
+                    )),
                     sector: Some(sector.to_string()),
                     ..Default::default()
                 });
@@ -395,7 +399,10 @@ fn finish_name(d: &mut ActorDraft, cands: &[Candidate], text: &str) {
     }
     if d.key.starts_with("agent:") {
         if let Some(c) = d.mentions.first().map(|&mi| &cands[mi]) {
-            d.name = text.get(c.start..c.end).map(|s| s.split_whitespace().collect::<Vec<_>>().join(" ")).unwrap_or_default();
+            d.name = text
+                .get(c.start..c.end)
+                .map(|s| s.split_whitespace().collect::<Vec<_>>().join(" "))
+                .unwrap_or_default();
             if !d.name.is_empty() {
                 return;
             }
@@ -552,22 +559,39 @@ mod disambiguation_tests {
     use crate::{analyze, Analysis, Label, Options};
 
     fn run(t: &str) -> Analysis {
-        analyze(t, &Options { date: Some("2024-05-01".into()), today: None, ..Default::default() })
+        analyze(
+            t,
+            &Options {
+                date: Some("2024-05-01".into()),
+                today: None,
+                ..Default::default()
+            },
+        )
     }
 
     /// (label, actor name, kb country) of the first mention with this text.
     fn link(a: &Analysis, surface: &str) -> Option<(Label, String, Option<String>)> {
         let m = a.mentions.iter().find(|m| m.text == surface)?;
         let x = a.actor(&m.actor)?;
-        Some((m.label, x.name.clone(), x.kb.as_ref().and_then(|k| k.country.clone())))
+        Some((
+            m.label,
+            x.name.clone(),
+            x.kb.as_ref().and_then(|k| k.country.clone()),
+        ))
     }
 
     #[test]
     fn georgia_the_country_or_the_us_state() {
         let a = run("Georgia Governor Brian Kemp signed the bill in Atlanta on Tuesday.");
-        assert_eq!(link(&a, "Georgia"), Some((Label::GPE, "Georgia".into(), Some("US".into()))));
+        assert_eq!(
+            link(&a, "Georgia"),
+            Some((Label::GPE, "Georgia".into(), Some("US".into())))
+        );
         let b = run("Georgian Prime Minister Irakli Kobakhidze said Georgia would keep talking to Brussels, in Tbilisi.");
-        assert_eq!(link(&b, "Georgia"), Some((Label::GPE, "Georgia".into(), Some("GE".into()))));
+        assert_eq!(
+            link(&b, "Georgia"),
+            Some((Label::GPE, "Georgia".into(), Some("GE".into())))
+        );
         let c = run("Voters in Georgia, Arizona and Pennsylvania will decide the U.S. election.");
         assert_eq!(link(&c, "Georgia").unwrap().2.as_deref(), Some("US"));
     }
@@ -581,7 +605,10 @@ mod disambiguation_tests {
         let b = run("Chad's government declared an emergency after floods hit N'Djamena.");
         assert_eq!(link(&b, "Chad").unwrap().2.as_deref(), Some("TD"));
         let c = run("The festival moved from Paris, Texas, to Dallas.");
-        assert_eq!(link(&c, "Paris"), Some((Label::GPE, "Paris, Texas".into(), Some("US".into()))));
+        assert_eq!(
+            link(&c, "Paris"),
+            Some((Label::GPE, "Paris, Texas".into(), Some("US".into())))
+        );
         let d = run("Leaders met in Paris on Monday.");
         assert_eq!(link(&d, "Paris").unwrap().2.as_deref(), Some("FR"));
     }
@@ -590,7 +617,11 @@ mod disambiguation_tests {
     fn niger_and_turkey() {
         let a = run("Oil spills have fouled the Niger Delta for decades. Niger's junta expelled French troops.");
         let delta = link(&a, "Niger Delta").unwrap();
-        assert_eq!(delta.2.as_deref(), Some("NG"), "the Niger Delta is in Nigeria");
+        assert_eq!(
+            delta.2.as_deref(),
+            Some("NG"),
+            "the Niger Delta is in Nigeria"
+        );
         assert_eq!(link(&a, "Niger").unwrap().2.as_deref(), Some("NE"));
         let b = run("Americans will eat turkey on Thursday while Turkey hosts talks.");
         assert!(link(&b, "turkey").is_none());
@@ -600,12 +631,32 @@ mod disambiguation_tests {
     #[test]
     fn offices_follow_the_article_date() {
         let at = |d: &str| {
-            let a = analyze("Vladimir Putin spoke to reporters in Moscow.", &Options { date: Some(d.into()), today: None, ..Default::default() });
-            let m = a.mentions.iter().find(|m| m.text == "Vladimir Putin").unwrap();
+            let a = analyze(
+                "Vladimir Putin spoke to reporters in Moscow.",
+                &Options {
+                    date: Some(d.into()),
+                    today: None,
+                    ..Default::default()
+                },
+            );
+            let m = a
+                .mentions
+                .iter()
+                .find(|m| m.text == "Vladimir Putin")
+                .unwrap();
             a.actor(&m.actor).unwrap().kb.clone().unwrap()
         };
-        assert_eq!(at("2010-06-01").office.as_deref(), Some("Prime Minister of Russia"));
-        assert!(at("2010-06-01").later.iter().any(|l| l.starts_with("President of Russia")));
-        assert_eq!(at("2020-10-14").office.as_deref(), Some("President of Russia"));
+        assert_eq!(
+            at("2010-06-01").office.as_deref(),
+            Some("Prime Minister of Russia")
+        );
+        assert!(at("2010-06-01")
+            .later
+            .iter()
+            .any(|l| l.starts_with("President of Russia")));
+        assert_eq!(
+            at("2020-10-14").office.as_deref(),
+            Some("President of Russia")
+        );
     }
 }

@@ -16,15 +16,33 @@ fn automaton_and_hash_table_agree_on_every_test_article() {
         .filter(|p| p.extension().is_some_and(|x| x == "txt"))
         .map(|p| fs::read_to_string(p).unwrap())
         .collect();
-    texts.push(fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples/karabakh-2020.txt")).unwrap());
-    texts.push(fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/kb_links/sentences.tsv")).unwrap());
+    texts.push(
+        fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/samples/karabakh-2020.txt"),
+        )
+        .unwrap(),
+    );
+    texts.push(
+        fs::read_to_string(
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/kb_links/sentences.tsv"),
+        )
+        .unwrap(),
+    );
     assert!(texts.len() >= 10);
     for t in &texts {
-        let opts = |automaton| Options { date: Some("2024-01-01".into()), today: None, automaton };
+        let opts = |automaton| Options {
+            date: Some("2024-01-01".into()),
+            today: None,
+            automaton,
+        };
         let with = analyze(t, &opts(Automaton::Build));
         let without = analyze(t, &opts(Automaton::Off));
-        assert_eq!(with.mentions, without.mentions, "mentions differ in {}", &t[..60.min(t.len())]);
+        assert_eq!(
+            with.mentions,
+            without.mentions,
+            "mentions differ in {}",
+            &t[..60.min(t.len())]
+        );
         assert_eq!(with.actors, without.actors);
     }
 }
-
