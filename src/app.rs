@@ -52,16 +52,26 @@ struct CardCtl {
 }
 
 fn document() -> web_sys::Document {
-    web_sys::window().and_then(|w| w.document()).expect("a document")
+    web_sys::window()
+        .and_then(|w| w.document())
+        .expect("a document")
 }
 
 fn mention_el(m: usize) -> Option<Element> {
-    document().query_selector(&format!("mark.mention[data-m=\"{m}\"]")).ok().flatten()
+    document()
+        .query_selector(&format!("mark.mention[data-m=\"{m}\"]"))
+        .ok()
+        .flatten()
 }
 
 fn rect_of(el: &Element) -> Rect {
     let r = el.get_bounding_client_rect();
-    Rect { left: r.left(), top: r.top(), right: r.right(), bottom: r.bottom() }
+    Rect {
+        left: r.left(),
+        top: r.top(),
+        right: r.right(),
+        bottom: r.bottom(),
+    }
 }
 
 fn viewport() -> (f64, f64) {
@@ -97,12 +107,18 @@ impl CardCtl {
     fn open(&self, mention: usize, el: &Element, pinned: bool) {
         self.cancel_open();
         self.cancel_close();
-        self.set(Some(CardState { mention, rect: rect_of(el), pinned }));
+        self.set(Some(CardState {
+            mention,
+            rect: rect_of(el),
+            pinned,
+        }));
     }
     fn open_later(&self, mention: usize, el: Element) {
         self.cancel_close();
         let me = self.clone();
-        self.timers.borrow_mut().open = Some(Timeout::new(OPEN_DELAY_MS, move || me.open(mention, &el, false)));
+        self.timers.borrow_mut().open = Some(Timeout::new(OPEN_DELAY_MS, move || {
+            me.open(mention, &el, false)
+        }));
     }
     fn close(&self) {
         self.cancel_open();
@@ -122,7 +138,10 @@ impl CardCtl {
     fn reposition(&self) {
         if let Some(c) = self.current() {
             match mention_el(c.mention) {
-                Some(el) => self.set(Some(CardState { rect: rect_of(&el), ..c })),
+                Some(el) => self.set(Some(CardState {
+                    rect: rect_of(&el),
+                    ..c
+                })),
                 None => self.close(),
             }
         }
@@ -138,7 +157,9 @@ pub fn App() -> Html {
     {
         let automaton_ms = automaton_ms.clone();
         use_effect_with((), move |_| {
-            let t = Timeout::new(400, move || automaton_ms.set(Some(runner::build_automaton())));
+            let t = Timeout::new(400, move || {
+                automaton_ms.set(Some(runner::build_automaton()))
+            });
             move || drop(t)
         });
     }
@@ -152,7 +173,11 @@ pub fn App() -> Html {
     let card_state = use_state(|| None::<CardState>);
     let card_now = use_mut_ref(|| None::<CardState>);
     let timers = use_mut_ref(Timers::default);
-    let ctl = CardCtl { state: card_state.clone(), now: card_now.clone(), timers: timers.clone() };
+    let ctl = CardCtl {
+        state: card_state.clone(),
+        now: card_now.clone(),
+        timers: timers.clone(),
+    };
     let article_ref = use_node_ref();
     let textarea_ref = use_node_ref();
 
@@ -196,13 +221,20 @@ pub fn App() -> Html {
             let d = document();
             let c1 = ctl.clone();
             let keys = EventListener::new(&d, "keydown", move |e| {
-                let Some(k) = e.dyn_ref::<KeyboardEvent>() else { return };
+                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                    return;
+                };
                 if k.key() == "Escape" {
                     if let Some(c) = c1.current() {
-                        let inside_card = document().active_element().and_then(|a| a.closest("#card").ok().flatten()).is_some();
+                        let inside_card = document()
+                            .active_element()
+                            .and_then(|a| a.closest("#card").ok().flatten())
+                            .is_some();
                         c1.close();
                         if inside_card {
-                            if let Some(el) = mention_el(c.mention).and_then(|e| e.dyn_into::<HtmlElement>().ok()) {
+                            if let Some(el) =
+                                mention_el(c.mention).and_then(|e| e.dyn_into::<HtmlElement>().ok())
+                            {
                                 let _ = el.focus();
                             }
                         }
@@ -211,7 +243,9 @@ pub fn App() -> Html {
             });
             let c2 = ctl.clone();
             let clicks = EventListener::new(&d, "click", move |e| {
-                let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else { return };
+                let Some(t) = e.target().and_then(|t| t.dyn_into::<Element>().ok()) else {
+                    return;
+                };
                 let on_card = t.closest("#card").ok().flatten().is_some();
                 let on_mention = t.closest("mark.mention").ok().flatten().is_some();
                 if !on_card && !on_mention && c2.current().is_some_and(|c| c.pinned) {
@@ -230,7 +264,9 @@ pub fn App() -> Html {
     let onmouseover = {
         let ctl = ctl.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some((m, el)) = mention_of(e.target()) else { return };
+            let Some((m, el)) = mention_of(e.target()) else {
+                return;
+            };
             match ctl.current() {
                 Some(c) if c.mention == m => ctl.cancel_close(),
                 Some(c) if c.pinned => {}
@@ -241,7 +277,9 @@ pub fn App() -> Html {
     let onmouseout = {
         let ctl = ctl.clone();
         Callback::from(move |e: MouseEvent| {
-            let Some((m, _)) = mention_of(e.target()) else { return };
+            let Some((m, _)) = mention_of(e.target()) else {
+                return;
+            };
             // Moving within the same mention is not leaving it.
             if mention_of(e.related_target()).is_some_and(|(n, _)| n == m) {
                 return;
@@ -316,7 +354,10 @@ pub fn App() -> Html {
             let generation = generation.clone();
             yew::platform::spawn_local(async move {
                 let p2 = progress.clone();
-                let result = runner::analyze_sliced(text, date, generation, mine, move |d, t| p2.set(Some((d, t)))).await;
+                let result = runner::analyze_sliced(text, date, generation, mine, move |d, t| {
+                    p2.set(Some((d, t)))
+                })
+                .await;
                 if let Some((a, ms)) = result {
                     doc.set(Doc::new(a, ms));
                     progress.set(None);
@@ -328,7 +369,9 @@ pub fn App() -> Html {
         let start = start_analysis.clone();
         let doc = doc.clone();
         Callback::from(move |e: Event| {
-            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else { return };
+            let Some(input) = e.target_dyn_into::<web_sys::HtmlInputElement>() else {
+                return;
+            };
             let v = input.value();
             let date = dramatis_core::date::is_iso_date(&v).then_some(v);
             start.emit((doc.0.text.clone(), date));
@@ -338,7 +381,10 @@ pub fn App() -> Html {
         let textarea_ref = textarea_ref.clone();
         let start = start_analysis.clone();
         Callback::from(move |_: MouseEvent| {
-            let text = textarea_ref.cast::<HtmlTextAreaElement>().map(|t| t.value()).unwrap_or_default();
+            let text = textarea_ref
+                .cast::<HtmlTextAreaElement>()
+                .map(|t| t.value())
+                .unwrap_or_default();
             start.emit((text, None));
         })
     };
@@ -369,15 +415,27 @@ pub fn App() -> Html {
         }
     });
     let stats = (!empty).then(|| {
-        let people = a.actors.iter().filter(|x| x.kind == dramatis_core::Kind::Person).count();
+        let people = a
+            .actors
+            .iter()
+            .filter(|x| x.kind == dramatis_core::Kind::Person)
+            .count();
         let ms = doc.1.analysis_ms;
         format!(
             "{} actors ({} people) · {} mentions{} · analysed in {} ms",
             a.actors.len(),
             people,
             a.mentions.len(),
-            if a.date.is_empty() { String::new() } else { format!(" · as of {}", a.date) },
-            if ms < 10.0 { format!("{ms:.1}") } else { format!("{ms:.0}") }
+            if a.date.is_empty() {
+                String::new()
+            } else {
+                format!(" · as of {}", a.date)
+            },
+            if ms < 10.0 {
+                format!("{ms:.1}")
+            } else {
+                format!("{ms:.0}")
+            }
         )
     });
 

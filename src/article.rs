@@ -53,7 +53,10 @@ pub struct ArticleBuilder {
 
 impl ArticleBuilder {
     pub fn new() -> Self {
-        ArticleBuilder { next_block: 0, next_mention: 0 }
+        ArticleBuilder {
+            next_block: 0,
+            next_mention: 0,
+        }
     }
 
     pub fn done(&self, a: &Analysis) -> bool {
@@ -71,7 +74,9 @@ impl ArticleBuilder {
                 BlockKind::Paragraph => "p",
                 BlockKind::Quote => "blockquote",
             };
-            let Ok(el) = doc.create_element(tag) else { return };
+            let Ok(el) = doc.create_element(tag) else {
+                return;
+            };
             for seg in segments(a, b, &mut self.next_mention) {
                 match seg {
                     Segment::Text(s, e) => {
@@ -83,7 +88,9 @@ impl ArticleBuilder {
                     }
                     Segment::Mention(m) => {
                         let men = &a.mentions[m];
-                        let Ok(mark) = doc.create_element("mark") else { continue };
+                        let Ok(mark) = doc.create_element("mark") else {
+                            continue;
+                        };
                         let label = men.label.as_str();
                         let _ = mark.set_attribute("class", &format!("mention lbl-{label}"));
                         let _ = mark.set_attribute("tabindex", "0");
@@ -121,7 +128,10 @@ mod tests {
                     Segment::Mention(i) => rebuilt.push_str(&a.mentions[i].text),
                 }
             }
-            assert_eq!(rebuilt, &a.text[a.blocks[b].byte_start..a.blocks[b].byte_end]);
+            assert_eq!(
+                rebuilt,
+                &a.text[a.blocks[b].byte_start..a.blocks[b].byte_end]
+            );
         }
         assert_eq!(m, a.mentions.len());
         assert!(a.mentions.iter().any(|x| x.text == "Putin"));

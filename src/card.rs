@@ -67,7 +67,11 @@ pub fn sector_name(code: &str) -> Option<&'static str> {
 pub fn office_line(a: &Analysis, actor: &Actor) -> Option<String> {
     let kb = actor.kb.as_ref()?;
     let office = kb.office.as_ref()?;
-    let since = kb.office_start.as_deref().map(|s| format!(" since {}", &s[..4.min(s.len())])).unwrap_or_default();
+    let since = kb
+        .office_start
+        .as_deref()
+        .map(|s| format!(" since {}", &s[..4.min(s.len())]))
+        .unwrap_or_default();
     Some(format!("{office}{since} (as of {})", a.date))
 }
 
@@ -76,7 +80,10 @@ pub fn later_line(actor: &Actor) -> Option<String> {
     let kb = actor.kb.as_ref()?;
     let mut parts: Vec<String> = kb.later.clone();
     if let Some(end) = &kb.office_end {
-        parts.insert(0, format!("left that office in {}", &end[..4.min(end.len())]));
+        parts.insert(
+            0,
+            format!("left that office in {}", &end[..4.min(end.len())]),
+        );
     }
     (!parts.is_empty()).then(|| format!("Later: {}", parts.join("; ")))
 }
@@ -87,14 +94,22 @@ pub fn country_line(actor: &Actor) -> Option<String> {
     if actor.kind == dramatis_core::Kind::State {
         return None;
     }
-    let sector = kb.sector.as_deref().and_then(sector_name).map(|s| match &kb.ownership {
-        Some(o) => format!("{s}, {o}"),
-        None => s.to_string(),
-    });
-    let country = kb.country.as_deref().and_then(|c| dramatis_core::kb::Kb::embedded().country(c)).map(|c| match c.flag() {
-        Some(f) => format!("{f} {}", c.name),
-        None => c.name.clone(),
-    });
+    let sector = kb
+        .sector
+        .as_deref()
+        .and_then(sector_name)
+        .map(|s| match &kb.ownership {
+            Some(o) => format!("{s}, {o}"),
+            None => s.to_string(),
+        });
+    let country = kb
+        .country
+        .as_deref()
+        .and_then(|c| dramatis_core::kb::Kb::embedded().country(c))
+        .map(|c| match c.flag() {
+            Some(f) => format!("{f} {}", c.name),
+            None => c.name.clone(),
+        });
     match (country, sector) {
         (Some(c), Some(s)) => Some(format!("{c} · {s}")),
         (Some(c), None) => Some(c),
@@ -107,9 +122,19 @@ pub fn country_line(actor: &Actor) -> Option<String> {
 /// knows the item, and a Wikipedia search for the name.
 pub fn links(actor: &Actor) -> Option<(Option<String>, String)> {
     let kb = actor.kb.as_ref()?;
-    let wd = kb.wikidata.as_ref().map(|q| format!("https://www.wikidata.org/wiki/{q}"));
-    let name: String = actor.name.chars().map(|c| if c == ' ' { '+' } else { c }).collect();
-    let wp = format!("https://en.wikipedia.org/w/index.php?search={}", encode(&name));
+    let wd = kb
+        .wikidata
+        .as_ref()
+        .map(|q| format!("https://www.wikidata.org/wiki/{q}"));
+    let name: String = actor
+        .name
+        .chars()
+        .map(|c| if c == ' ' { '+' } else { c })
+        .collect();
+    let wp = format!(
+        "https://en.wikipedia.org/w/index.php?search={}",
+        encode(&name)
+    );
     Some((wd, wp))
 }
 
@@ -129,14 +154,20 @@ fn encode(s: &str) -> String {
 #[component]
 pub fn Card(props: &CardProps) -> Html {
     let a: &Analysis = &props.doc;
-    let Some(m) = a.mentions.get(props.mention) else { return html! {} };
-    let Some(actor) = a.actor(&m.actor) else { return html! {} };
+    let Some(m) = a.mentions.get(props.mention) else {
+        return html! {};
+    };
+    let Some(actor) = a.actor(&m.actor) else {
+        return html! {};
+    };
     let onenter = props.onenter.reform(|_: MouseEvent| ());
     let onleave = props.onleave.reform(|_: MouseEvent| ());
     let onclose = props.onclose.reform(|_: MouseEvent| ());
     let role = if props.pinned { "dialog" } else { "tooltip" };
     let label = actor.label.as_str();
-    let flag = (actor.kind == dramatis_core::Kind::State).then(|| actor.flag.clone()).flatten();
+    let flag = (actor.kind == dramatis_core::Kind::State)
+        .then(|| actor.flag.clone())
+        .flatten();
     let desc = actor.kb.as_ref().and_then(|k| k.description.clone());
     let count = actor.mentions.len();
     html! {
@@ -183,27 +214,62 @@ mod tests {
     use super::*;
     use dramatis_core::{analyze, Options};
 
-    fn card_lines(text: &str, date: &str, name: &str) -> (Option<String>, Option<String>, Option<String>) {
-        let a = analyze(text, &Options { date: Some(date.into()), today: None, ..Default::default() });
-        let x = a.actors.iter().find(|x| x.name == name).unwrap_or_else(|| panic!("no {name}"));
+    fn card_lines(
+        text: &str,
+        date: &str,
+        name: &str,
+    ) -> (Option<String>, Option<String>, Option<String>) {
+        let a = analyze(
+            text,
+            &Options {
+                date: Some(date.into()),
+                today: None,
+                ..Default::default()
+            },
+        );
+        let x = a
+            .actors
+            .iter()
+            .find(|x| x.name == name)
+            .unwrap_or_else(|| panic!("no {name}"));
         (office_line(&a, x), later_line(x), country_line(x))
     }
 
     #[test]
     fn office_on_the_article_date_and_later_changes() {
-        let (office, later, country) = card_lines("Prime Minister Vladimir Putin visited Paris.", "2010-06-01", "Vladimir Putin");
-        assert_eq!(office.as_deref(), Some("Prime Minister of Russia since 2008 (as of 2010-06-01)"));
+        let (office, later, country) = card_lines(
+            "Prime Minister Vladimir Putin visited Paris.",
+            "2010-06-01",
+            "Vladimir Putin",
+        );
+        assert_eq!(
+            office.as_deref(),
+            Some("Prime Minister of Russia since 2008 (as of 2010-06-01)")
+        );
         let later = later.unwrap();
-        assert!(later.contains("left that office in 2012") && later.contains("President of Russia"), "{later}");
+        assert!(
+            later.contains("left that office in 2012") && later.contains("President of Russia"),
+            "{later}"
+        );
         assert_eq!(country.as_deref(), Some("🇷🇺 Russia · Government"));
     }
 
     #[test]
     fn sectors_and_links() {
-        let a = analyze("Azeri forces advanced, Anadolu reported.", &Options::default());
+        let a = analyze(
+            "Azeri forces advanced, Anadolu reported.",
+            &Options::default(),
+        );
         let forces = a.actors.iter().find(|x| x.name == "Azeri forces").unwrap();
-        assert_eq!(country_line(forces).as_deref(), Some("🇦🇿 Azerbaijan · Military"));
-        let anadolu = a.actors.iter().find(|x| x.name.starts_with("Anadolu")).unwrap();
+        assert_eq!(
+            country_line(forces).as_deref(),
+            Some("🇦🇿 Azerbaijan · Military")
+        );
+        let anadolu = a
+            .actors
+            .iter()
+            .find(|x| x.name.starts_with("Anadolu"))
+            .unwrap();
         let (_, wp) = links(anadolu).unwrap();
         assert!(wp.starts_with("https://en.wikipedia.org/w/index.php?search=Anadolu"));
         assert_eq!(encode("Erdoğan"), "Erdo%C4%9Fan");

@@ -23,8 +23,14 @@ mod tests {
     fn every_label_has_a_colour_and_a_class() {
         for l in Label::ALL {
             let name = l.as_str();
-            assert!(CSS.contains(&format!("--{name}: #")), "no colour for {name}");
-            assert!(CSS.contains(&format!(".lbl-{name} {{ --c: var(--{name}); }}")), "no class for {name}");
+            assert!(
+                CSS.contains(&format!("--{name}: #")),
+                "no colour for {name}"
+            );
+            assert!(
+                CSS.contains(&format!(".lbl-{name} {{ --c: var(--{name}); }}")),
+                "no class for {name}"
+            );
         }
     }
 }

@@ -38,17 +38,38 @@ pub fn place(anchor: Rect, viewport_w: f64, viewport_h: f64) -> Placement {
     let width = CARD_WIDTH.min(viewport_w - 2.0 * MARGIN).max(0.0);
     let room_below = viewport_h - anchor.bottom - GAP - MARGIN;
     let room_above = anchor.top - GAP - MARGIN;
-    let side = if room_below >= PREFERRED_ROOM || room_below >= room_above { Side::Below } else { Side::Above };
+    let side = if room_below >= PREFERRED_ROOM || room_below >= room_above {
+        Side::Below
+    } else {
+        Side::Above
+    };
     let left = anchor.left.min(viewport_w - MARGIN - width).max(MARGIN);
     match side {
-        Side::Below => Placement { side, left, top: Some(anchor.bottom + GAP), bottom: None, width, max_height: room_below.max(0.0) },
-        Side::Above => Placement { side, left, top: None, bottom: Some(viewport_h - anchor.top + GAP), width, max_height: room_above.max(0.0) },
+        Side::Below => Placement {
+            side,
+            left,
+            top: Some(anchor.bottom + GAP),
+            bottom: None,
+            width,
+            max_height: room_below.max(0.0),
+        },
+        Side::Above => Placement {
+            side,
+            left,
+            top: None,
+            bottom: Some(viewport_h - anchor.top + GAP),
+            width,
+            max_height: room_above.max(0.0),
+        },
     }
 }
 
 impl Placement {
     pub fn style(&self) -> String {
-        let mut s = format!("left:{:.0}px;width:{:.0}px;max-height:{:.0}px;", self.left, self.width, self.max_height);
+        let mut s = format!(
+            "left:{:.0}px;width:{:.0}px;max-height:{:.0}px;",
+            self.left, self.width, self.max_height
+        );
         if let Some(t) = self.top {
             s += &format!("top:{t:.0}px;");
         }
@@ -64,7 +85,12 @@ mod tests {
     use super::*;
 
     fn r(l: f64, t: f64, w: f64, h: f64) -> Rect {
-        Rect { left: l, top: t, right: l + w, bottom: t + h }
+        Rect {
+            left: l,
+            top: t,
+            right: l + w,
+            bottom: t + h,
+        }
     }
 
     /// The card's box for a given content height.
@@ -82,8 +108,14 @@ mod tests {
 
     #[test]
     fn below_when_room_else_above() {
-        assert_eq!(place(r(100.0, 100.0, 50.0, 20.0), 1280.0, 900.0).side, Side::Below);
-        assert_eq!(place(r(100.0, 800.0, 50.0, 20.0), 1280.0, 900.0).side, Side::Above);
+        assert_eq!(
+            place(r(100.0, 100.0, 50.0, 20.0), 1280.0, 900.0).side,
+            Side::Below
+        );
+        assert_eq!(
+            place(r(100.0, 800.0, 50.0, 20.0), 1280.0, 900.0).side,
+            Side::Above
+        );
     }
 
     #[test]
@@ -97,7 +129,10 @@ mod tests {
                     let p = place(a, vw, vh);
                     let c = card_box(&p, vh, 400.0);
                     assert!(!overlaps(a, c), "covers mention at {x},{y} in {vw}x{vh}");
-                    assert!(c.left >= 0.0 && c.right <= vw && c.top >= 0.0 && c.bottom <= vh + 0.01, "{c:?} outside {vw}x{vh}");
+                    assert!(
+                        c.left >= 0.0 && c.right <= vw && c.top >= 0.0 && c.bottom <= vh + 0.01,
+                        "{c:?} outside {vw}x{vh}"
+                    );
                     x += 37.0;
                 }
                 y += 23.0;

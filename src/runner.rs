@@ -13,19 +13,32 @@ pub const SLICE_BYTES: usize = 48 * 1024;
 /// Today's date from the browser clock, as YYYY-MM-DD (local time).
 pub fn today() -> String {
     let d = js_sys::Date::new_0();
-    format!("{:04}-{:02}-{:02}", d.get_full_year(), d.get_month() + 1, d.get_date())
+    format!(
+        "{:04}-{:02}-{:02}",
+        d.get_full_year(),
+        d.get_month() + 1,
+        d.get_date()
+    )
 }
 
 /// Options for one run: the reader's chosen article date, if any, and today.
 /// The gazetteer automaton is used once built (the app builds it right
 /// after its first paint); until then the KB's hash table does the same job.
 pub fn options(date: Option<String>) -> Options {
-    Options { date, today: Some(today()), automaton: dramatis_core::Automaton::IfReady }
+    Options {
+        date,
+        today: Some(today()),
+        automaton: dramatis_core::Automaton::IfReady,
+        tagger: true,
+    }
 }
 
 /// Milliseconds since the page started (high resolution).
 pub fn now_ms() -> f64 {
-    web_sys::window().and_then(|w| w.performance()).map(|p| p.now()).unwrap_or(0.0)
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map(|p| p.now())
+        .unwrap_or(0.0)
 }
 
 /// Load the knowledge base (parsed once, on first use); returns the ms it took.

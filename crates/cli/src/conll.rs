@@ -4,7 +4,9 @@
 //! engine sees the text and document-level evidence (a name found once is
 //! tagged everywhere).
 
-use dramatis_core::{analyze, Options};
+use dramatis_core::kb::{Entry, Kb};
+use dramatis_core::lexicon as lx;
+use dramatis_core::{analyze, Label, Options};
 
 struct Line<'a> {
     raw: &'a str,
@@ -64,7 +66,7 @@ fn flush(doc: &mut Vec<Line>, out: &mut String, today: &str) {
     let tags = if spans.is_empty() {
         vec![]
     } else {
-        token_tags(&text, &spans, today)
+        token_tags(&text, &spans, today, true)
     };
     for line in doc.drain(..) {
         match line.tok {
@@ -80,36 +82,89 @@ fn flush(doc: &mut Vec<Line>, out: &mut String, today: &str) {
 }
 
 /// IOB2 tags for token byte spans of `text`.
-pub fn token_tags(text: &str, spans: &[(usize, usize)], today: &str) -> Vec<String> {
+/// `tagger`: whether the trained tagger proposes names (else KB and patterns only).
+pub fn token_tags(text: &str, spans: &[(usize, usize)], today: &str, tagger: bool) -> Vec<String> {
     let a = analyze(
         text,
         &Options {
             date: None,
             today: Some(today.to_string()),
+            tagger,
             ..Default::default()
         },
     );
     let mut tags = vec!["O".to_string(); spans.len()];
     let mut ti = 0;
+    let kb = Kb::embedded();
     for m in &a.mentions {
         while ti < spans.len() && spans[ti].1 <= m.byte_start {
             ti += 1;
         }
-        let mut first = true;
+        // The tokens the mention covers most of (so `majority-Armenian` is
+        // not one, `Armenian's` is).
+        let mut toks: Vec<usize> = vec![];
         let mut k = ti;
         while k < spans.len() && spans[k].0 < m.byte_end {
             let (s, e) = spans[k];
-            // A token is tagged when the mention covers most of it
-            // (so `majority-Armenian` is not, `Armenian's` is).
             let cover = e.min(m.byte_end) - s.max(m.byte_start);
             if cover * 2 > e - s && tags[k] == "O" {
-                tags[k] = format!("{}-{}", if first { "B" } else { "I" }, m.label.as_str());
-                first = false;
+                toks.push(k);
             }
             k += 1;
         }
+        let word = |k: usize| &text[spans[k].0..spans[k].1];
+        let (toks, label) = name_part(&toks, word, m.label, kb);
+        for (n, &k) in toks.iter().enumerate() {
+            tags[k] = format!("{}-{}", if n == 0 { "B" } else { "I" }, label.as_str());
+        }
     }
     tags
+}
+
+/// CoNLL and OntoNotes tag names, not descriptions: a mention such as
+/// "Azeri forces" or "the Turkish government" (an actor for the reader) is
+/// tagged on its name only ("Azeri" NORP), and a person's title is left out
+/// ("Prince Harry" → "Harry").
+fn name_part<'a>(
+    toks: &[usize],
+    word: impl Fn(usize) -> &'a str,
+    label: Label,
+    kb: &Kb,
+) -> (Vec<usize>, Label) {
+    let lower = |k: usize| {
+        word(k)
+            .chars()
+            .next()
+            .is_some_and(|c| !c.is_uppercase() && !c.is_ascii_digit())
+    };
+    let mut a = 0;
+    let mut b = toks.len();
+    while a < b && lower(toks[a]) {
+        a += 1;
+    }
+    while b > a && lower(toks[b - 1]) {
+        b -= 1;
+    }
+    if label == Label::PERSON {
+        while b - a > 1
+            && (lx::is_title_word(word(toks[a]))
+                || lx::is_person_title(word(toks[a]))
+                || lx::is_rank(word(toks[a]).trim_end_matches('.')))
+        {
+            a += 1;
+        }
+    }
+    let part = toks[a..b].to_vec();
+    if part.len() == toks.len() || part.is_empty() {
+        return (part, label);
+    }
+    let text: Vec<&str> = part.iter().map(|&k| word(k)).collect();
+    let relabel = kb.lookup(&text.join(" ")).first().map(|e| match e {
+        Entry::Demonym(_) => Label::NORP,
+        Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_) => Label::GPE,
+        _ => label,
+    });
+    (part, relabel.unwrap_or(label))
 }
 
 #[cfg(test)]

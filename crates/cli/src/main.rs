@@ -4,12 +4,17 @@
 //! dramatis annotate FILE|- [--date YYYY-MM-DD] [--format json]
 //! dramatis tag --conll FILE|-
 //! dramatis kb build [--shared ../shared] [--curated kb/curated] [--out assets/kb]
+//! dramatis train [--shared ../shared] [--out assets/model/tagger.bin] [--design viterbi|greedy] [--bits N] [--epochs N]
+//! dramatis eval --conll FILE | --heldout [--shared ../shared] [--system engine|tagger|rules] [--column N]
 //! dramatis bench [FILE] [--iterations N]
 //! ```
 
 mod bench;
 mod conll;
+mod corpus;
+mod eval;
 mod kb_build;
+mod train;
 
 use std::io::{Read, Write};
 use std::path::PathBuf;
@@ -21,6 +26,8 @@ const USAGE: &str = "usage:
   dramatis annotate FILE|- [--date YYYY-MM-DD] [--format json]
   dramatis tag --conll FILE|-
   dramatis kb build [--shared DIR] [--curated DIR] [--out DIR]
+  dramatis train [--shared DIR] [--out FILE] [--design viterbi|greedy] [--bits N] [--epochs N]
+  dramatis eval --conll FILE | --heldout [--shared DIR] [--system engine|tagger|rules] [--column N]
   dramatis bench [FILE] [--iterations N]";
 
 fn main() -> ExitCode {
@@ -159,6 +166,59 @@ fn run(args: &[String]) -> Result<(), String> {
             let curated = PathBuf::from(a.flag("curated").unwrap_or("kb/curated"));
             let out = PathBuf::from(a.flag("out").unwrap_or("assets/kb"));
             kb_build::run(&shared, &curated, &out)
+        }
+        "train" => {
+            let a = parse(rest, &["shared", "out", "design", "bits", "epochs"])?;
+            let shared = PathBuf::from(a.flag("shared").unwrap_or("../shared"));
+            let out = PathBuf::from(a.flag("out").unwrap_or("assets/model/tagger.bin"));
+            let design = match a.flag("design").unwrap_or("viterbi") {
+                "viterbi" => dramatis_core::tagger::Design::Viterbi,
+                "greedy" => dramatis_core::tagger::Design::Greedy,
+                d => return Err(format!("unknown --design {d:?} (viterbi or greedy)")),
+            };
+            let bits: u8 = a
+                .flag("bits")
+                .unwrap_or("18")
+                .parse()
+                .ok()
+                .filter(|b| (12..=24).contains(b))
+                .ok_or("--bits must be a number from 12 to 24")?;
+            let epochs: usize = a
+                .flag("epochs")
+                .unwrap_or("8")
+                .parse()
+                .map_err(|_| "--epochs must be a number")?;
+            train::run(&shared, &out, design, bits, epochs, &today())
+        }
+        "eval" => {
+            let heldout = rest.iter().any(|x| x == "--heldout");
+            let show_errors = rest.iter().any(|x| x == "--errors");
+            let rest: Vec<String> = rest
+                .iter()
+                .filter(|x| *x != "--heldout" && *x != "--errors")
+                .cloned()
+                .collect();
+            let a = parse(&rest, &["conll", "shared", "system", "column"])?;
+            let system = eval::System::parse(a.flag("system").unwrap_or("engine"))?;
+            let column = match a.flag("column") {
+                Some(c) => Some(
+                    c.parse::<usize>()
+                        .ok()
+                        .filter(|&c| c >= 2)
+                        .ok_or("--column is 1-based and at least 2")?
+                        - 1,
+                ),
+                None => None,
+            };
+            if let Some(file) = a.flag("conll").or(a.positional.first().map(String::as_str)) {
+                let text = read_input(file)?;
+                write_out(&eval::conll_file(&text, column, system, &today())?)
+            } else if heldout {
+                let shared = PathBuf::from(a.flag("shared").unwrap_or("../shared"));
+                write_out(&eval::heldout(&shared, system, &today(), show_errors)?)
+            } else {
+                Err(format!("eval needs --conll FILE or --heldout\n{USAGE}"))
+            }
         }
         "bench" => {
             let a = parse(rest, &["iterations"])?;

@@ -15,8 +15,10 @@ pub mod kb;
 pub mod lexicon;
 pub mod model;
 pub mod offsets;
+pub mod propose;
 pub mod recognize;
 pub mod resolve;
+pub mod tagger;
 pub mod tokenize;
 
 pub use model::*;
@@ -26,7 +28,7 @@ use recognize::{Candidate, Recognizer};
 use tokenize::Tokens;
 
 /// Options for one analysis.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug)]
 pub struct Options {
     /// The article's date (YYYY-MM-DD). When `None`, a date stated in the
     /// text is used, else `today`.
@@ -37,6 +39,32 @@ pub struct Options {
     /// use), with it only if already built, or with the KB's hash table.
     /// All three give the same result; they differ only in speed.
     pub automaton: Automaton,
+    /// Whether the trained tagger proposes names the KB and patterns do not
+    /// know (on by default).
+    pub tagger: bool,
+}
+
+impl Default for Options {
+    fn default() -> Options {
+        Options {
+            date: None,
+            today: None,
+            automaton: Automaton::Build,
+            tagger: true,
+        }
+    }
+}
+
+impl Options {
+    /// Today's date given, the article's date found in the text, the tagger on.
+    pub fn new(today: &str) -> Options {
+        Options {
+            date: None,
+            today: Some(today.to_string()),
+            automaton: Automaton::Build,
+            tagger: true,
+        }
+    }
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -65,11 +93,14 @@ pub struct Job {
     cands: Vec<Candidate>,
     next_block: usize,
     prepared: bool,
+    /// The trained tagger's reading (when `opts.tagger`).
+    tagging: Option<propose::DocTagger>,
 }
 
 impl Job {
     pub fn new(text: &str, opts: Options) -> Job {
         let blocks = ingest::blocks(text);
+        let opts_tagger = opts.tagger;
         Job {
             text: text.to_string(),
             opts,
@@ -79,6 +110,7 @@ impl Job {
             cands: vec![],
             next_block: 0,
             prepared: false,
+            tagging: opts_tagger.then(propose::DocTagger::default),
         }
     }
 
@@ -91,13 +123,26 @@ impl Job {
     }
 
     /// Total bytes of the text, and bytes processed so far (for progress).
+    /// With the tagger on, reading the blocks is the first half and tagging
+    /// the second (measured in tokens left).
     pub fn progress(&self) -> (usize, usize) {
-        let done = if self.next_block >= self.blocks.len() {
+        let read = if self.next_block >= self.blocks.len() {
             self.text.len()
         } else {
             self.blocks[self.next_block].start
         };
-        (done, self.text.len())
+        match &self.tagging {
+            None => (read, self.text.len()),
+            Some(t) if self.next_block < self.blocks.len() => (read, self.text.len() * 2),
+            Some(t) => {
+                let total = self.tokens.tokens.len().max(1);
+                let left = t.remaining_tokens().min(total);
+                (
+                    self.text.len() + self.text.len() * (total - left) / total,
+                    self.text.len() * 2,
+                )
+            }
+        }
     }
 
     /// Process blocks until at least `budget_bytes` of text were handled.
@@ -125,10 +170,28 @@ impl Job {
             for s in &self.tokens.sentences[first_sent..] {
                 rec.sentence(s.clone(), casing, &mut self.cands);
             }
+            if let Some(t) = &mut self.tagging {
+                t.add_sentences(
+                    &self.text,
+                    &self.tokens.tokens,
+                    &self.tokens.sentences[first_sent..],
+                    kb,
+                );
+            }
             used += b.end - b.start;
             self.next_block += 1;
         }
-        self.next_block >= self.blocks.len()
+        if self.next_block < self.blocks.len() {
+            return false;
+        }
+        match &mut self.tagging {
+            // About 6 bytes of text per token.
+            Some(t) => t.tag_some(
+                tagger::Tagger::embedded(),
+                (budget_bytes.saturating_sub(used) / 6).max(1),
+            ),
+            None => true,
+        }
     }
 
     /// The document-level recognition pass (acronyms, names found once,
@@ -142,6 +205,16 @@ impl Job {
         let kb = Kb::embedded();
         let rec = Recognizer::new(&self.text, &self.tokens.tokens, kb, None);
         self.cands.sort_by_key(|c| c.start);
+        if let Some(t) = &self.tagging {
+            let toks = &self.tokens.tokens;
+            let casing = &self.casing;
+            let caps = |i: usize| {
+                casing
+                    .get(toks[i].block as usize)
+                    .is_some_and(|c| *c != recognize::Casing::Normal)
+            };
+            t.merge(&self.text, toks, &caps, &mut self.cands, kb);
+        }
         rec.document_pass(&mut self.cands);
         self.prepared = true;
     }

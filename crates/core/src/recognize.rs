@@ -39,6 +39,8 @@ pub enum Source {
     Acronym,
     Known,
     Context,
+    /// Proposed by the trained tagger (crates/core/src/propose.rs).
+    Tagger,
 }
 
 #[derive(Clone, Debug, PartialEq)]

@@ -34,6 +34,7 @@ fn automaton_and_hash_table_agree_on_every_test_article() {
             date: Some("2024-01-01".into()),
             today: None,
             automaton,
+            tagger: true,
         };
         let with = analyze(t, &opts(Automaton::Build));
         let without = analyze(t, &opts(Automaton::Off));

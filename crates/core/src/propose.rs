@@ -1,0 +1,231 @@
+//! The trained tagger's proposals, merged into the recognizer's candidates.
+//!
+//! The tagger reads every sentence of the document (with document-level
+//! features, so it runs after all blocks are tokenized, in slices of its own:
+//! [`DocTagger::tag_some`]). Its spans then meet the candidates from the KB
+//! and patterns ([`DocTagger::merge`]):
+//! - a span no candidate touches becomes a new candidate (source `Tagger`),
+//!   if it is confident enough and looks like a name;
+//! - a span that covers only weak guesses (a capitalised run, a context
+//!   guess; not a name that starts with a known given name) replaces them: the
+//!   tagger extends them ("Hilda Okonkwo-Baptiste") or relabels them (a place
+//!   read as a person; a run of capitals read as a person in prose stays one);
+//! - where the KB or a pattern spoke (KB names, titles, organisation heads,
+//!   acronyms), the tagger only extends, when sure, to a longer name of the
+//!   same kind ("Fatah al-Islam" around the KB's "Fatah").
+//! The document pass that follows tags every other occurrence of a name
+//! found once, so the tagger's finds are consistent across the article.
+
+use std::ops::Range;
+
+use crate::kb::{FastMap, Kb};
+use crate::lexicon as lx;
+use crate::model::Label;
+use crate::recognize::{Candidate, Source};
+use crate::tagger::features::{doc_stats, word_infos, DocStats, WordInfo};
+use crate::tagger::{spans_of, Tagger};
+use crate::tokenize::{is_capitalised, Token};
+
+/// Confidence a new name needs (in prose; in headlines and all-caps blocks, more).
+const NEW_NAME: f32 = 0.62;
+const NEW_NAME_CAPS: f32 = 0.8;
+/// Confidence a span needs to relabel or extend a weak guess.
+const OVERRIDE: f32 = 0.75;
+
+#[derive(Default)]
+pub struct DocTagger {
+    /// Token ranges of the sentences read so far, with their word facts.
+    sentences: Vec<Range<usize>>,
+    infos: Vec<Vec<WordInfo>>,
+    stats: Option<FastMap<String, DocStats>>,
+    /// Spans found: global token range, type index, confidence.
+    spans: Vec<(Range<usize>, usize, f32)>,
+    next: usize,
+}
+
+impl DocTagger {
+    /// Read the words of new sentences (call as blocks are tokenized).
+    pub fn add_sentences(&mut self, text: &str, toks: &[Token], sents: &[Range<usize>], kb: &Kb) {
+        for s in sents {
+            let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.text(text)).collect();
+            self.infos.push(word_infos(&words, kb));
+            self.sentences.push(s.clone());
+        }
+    }
+
+    pub fn remaining_tokens(&self) -> usize {
+        self.sentences[self.next..].iter().map(|s| s.len()).sum()
+    }
+
+    /// Tag sentences until about `budget` tokens were read; true when all are.
+    pub fn tag_some(&mut self, tagger: &Tagger, budget: usize) -> bool {
+        let stats = self.stats.get_or_insert_with(|| doc_stats(&self.infos));
+        let mut used = 0;
+        let mut buf: Vec<Vec<u32>> = Vec::new();
+        while self.next < self.sentences.len() && used < budget {
+            let s = &self.infos[self.next];
+            let (tags, conf) = tagger.tag_sentence(s, stats, &mut buf);
+            let base = self.sentences[self.next].start;
+            for sp in spans_of(&tags, &conf) {
+                self.spans
+                    .push((base + sp.start..base + sp.end, sp.kind, sp.confidence));
+            }
+            used += s.len().max(1);
+            self.next += 1;
+        }
+        self.next >= self.sentences.len()
+    }
+
+    /// Merge the spans into `cands` (sorted by start afterwards).
+    /// `caps[i]` says whether token i is in a headline or all-caps block.
+    pub fn merge(
+        &self,
+        text: &str,
+        toks: &[Token],
+        caps: &dyn Fn(usize) -> bool,
+        cands: &mut Vec<Candidate>,
+        kb: &Kb,
+    ) {
+        let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
+        for (ci, c) in cands.iter().enumerate() {
+            for i in c.tok.clone() {
+                owner[i] = Some(ci);
+            }
+        }
+        let mut drop = vec![false; cands.len()];
+        let mut add: Vec<Candidate> = Vec::new();
+        for (r, kind, conf) in &self.spans {
+            let (r, conf) = (r.clone(), *conf);
+            let Some(mut label) = label_of(text, toks, &r, *kind) else {
+                continue;
+            };
+            // "Chad Smith", "Paris Hilton": a given name (or a place name) and
+            // an unknown surname is a person, whatever the place made the tagger think.
+            let words: Vec<&str> = toks[r.clone()].iter().map(|t| t.text(text)).collect();
+            if matches!(label, Label::GPE | Label::LOC | Label::ORG)
+                && (2..=3).contains(&words.len())
+                && (kb.is_given_name(words[0])
+                    || (*kind == 2 && !kb.lookup(words[0]).is_empty() && !kb.is_common_word(words[words.len() - 1])))
+                && words[1..].iter().all(|w| is_capitalised(w) && !lx::is_org_head(w) && !lx::is_loc_head(w) && !lx::is_gpe_head(w))
+                && kb.lookup(&words.join(" ")).is_empty()
+            {
+                label = Label::PERSON;
+            }
+            if !looks_like_name(text, toks, &r, kb) {
+                continue;
+            }
+            let touched: Vec<usize> = {
+                let mut v: Vec<usize> = r.clone().filter_map(|i| owner[i]).collect();
+                v.dedup();
+                v
+            };
+            let surface = &text[toks[r.start].start..toks[r.end - 1].end];
+            let new = Candidate {
+                tok: r.clone(),
+                start: toks[r.start].start,
+                end: toks[r.end - 1].end,
+                label,
+                source: Source::Tagger,
+                confidence: (conf * 0.95).min(0.9),
+                key: key_for(label, surface),
+            };
+            if touched.is_empty() {
+                let need = if caps(r.start) {
+                    NEW_NAME_CAPS
+                } else {
+                    NEW_NAME
+                };
+                if conf >= need {
+                    add.push(new);
+                }
+                continue;
+            }
+            let weak = touched.iter().all(|&ci| {
+                matches!(
+                    cands[ci].source,
+                    Source::Name | Source::GivenName | Source::Context
+                )
+            });
+            let inside = touched
+                .iter()
+                .all(|&ci| cands[ci].tok.start >= r.start && cands[ci].tok.end <= r.end);
+            // A longer name around what the KB or a pattern found, of the same
+            // kind ("Fatah al-Islam" around "Fatah"), when the tagger is sure.
+            let extends_strong = touched
+                .iter()
+                .all(|&ci| cands[ci].label == label && cands[ci].tok.len() < r.len())
+                && conf >= 0.9;
+            if !inside || conf < OVERRIDE || !(weak || extends_strong) {
+                continue;
+            }
+            let same = touched.len() == 1 && cands[touched[0]].tok == r;
+            if same && cands[touched[0]].label == label {
+                continue; // confirmed
+            }
+            if same && !caps(r.start) && cands[touched[0]].label == Label::PERSON {
+                continue; // a name in prose the rules read as a person stays one
+            }
+            for &ci in &touched {
+                drop[ci] = true;
+            }
+            add.push(new);
+        }
+        let mut i = 0;
+        cands.retain(|_| {
+            i += 1;
+            !drop[i - 1]
+        });
+        cands.extend(add);
+        cands.sort_by_key(|c| c.start);
+    }
+}
+
+/// The engine label for a tagger type; None for what is not an actor here.
+fn label_of(text: &str, toks: &[Token], r: &Range<usize>, kind: usize) -> Option<Label> {
+    let last = toks[r.end - 1].text(text);
+    match kind {
+        0 => Some(Label::PERSON),
+        1 => Some(Label::ORG),
+        2 => Some(if lx::is_loc_head(last) {
+            Label::LOC
+        } else {
+            Label::GPE
+        }),
+        _ => {
+            // MISC: only nationalities and groups ("Rohingya", "Kurds") are actors.
+            let w = toks[r.start].text(text);
+            let demonym = r.len() == 1
+                && ["an", "ans", "ese", "ish", "is", "ic", "ics"]
+                    .iter()
+                    .any(|s| w.ends_with(s));
+            demonym.then_some(Label::NORP)
+        }
+    }
+}
+
+/// A span the tagger proposes must hold a capitalised word that is not a
+/// calendar or function word, and must not start or end on punctuation.
+fn looks_like_name(text: &str, toks: &[Token], r: &Range<usize>, kb: &Kb) -> bool {
+    let words: Vec<&str> = toks[r.clone()].iter().map(|t| t.text(text)).collect();
+    let edge_ok = |w: &str| w.chars().next().is_some_and(char::is_alphanumeric);
+    if !edge_ok(words[0]) || !edge_ok(words[words.len() - 1]) {
+        return false;
+    }
+    words.iter().any(|w| {
+        is_capitalised(w)
+            && !lx::is_calendar_or_function(w)
+            && !(words.len() == 1 && kb.is_common_word(w) && !w.chars().all(char::is_uppercase))
+    })
+}
+
+fn key_for(label: Label, surface: &str) -> String {
+    let s = surface.split_whitespace().collect::<Vec<_>>().join(" ");
+    match label {
+        Label::PERSON => format!("p:{s}"),
+        Label::ORG => format!("org:{s}"),
+        Label::GPE => format!("gpe:{s}"),
+        Label::LOC => format!("loc:{s}"),
+        Label::NORP => format!("norp:{s}"),
+        other => format!("{}:{s}", other.as_str().to_lowercase()),
+    }
+}
