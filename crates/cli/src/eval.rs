@@ -246,6 +246,7 @@ pub fn conll_file(
     column: Option<usize>,
     system: System,
     today: &str,
+    show_errors: bool,
 ) -> Result<String, String> {
     let raw = read_conll(text, column)?;
     let gmb = raw
@@ -263,6 +264,9 @@ pub fn conll_file(
                 .collect()
         })
         .collect();
+    if show_errors {
+        return Ok(errors(&docs, system, today));
+    }
     let c = score(&docs, system, today);
     Ok(format!(
         "{} documents, {} tokens, system {:?}\n{}",

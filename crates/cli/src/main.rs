@@ -5,7 +5,7 @@
 //! dramatis tag --conll FILE|-
 //! dramatis kb build [--shared ../shared] [--curated kb/curated] [--out assets/kb]
 //! dramatis train [--shared ../shared] [--out assets/model/tagger.bin] [--design viterbi|greedy] [--bits N] [--epochs N]
-//! dramatis eval --conll FILE | --heldout [--shared ../shared] [--system engine|tagger|rules] [--column N]
+//! dramatis eval --conll FILE | --heldout [--shared ../shared] [--system engine|tagger|rules] [--column N] [--errors]
 //! dramatis bench [FILE] [--iterations N]
 //! ```
 
@@ -14,6 +14,7 @@ mod conll;
 mod corpus;
 mod eval;
 mod kb_build;
+mod synthetic;
 mod train;
 
 use std::io::{Read, Write};
@@ -27,7 +28,7 @@ const USAGE: &str = "usage:
   dramatis tag --conll FILE|-
   dramatis kb build [--shared DIR] [--curated DIR] [--out DIR]
   dramatis train [--shared DIR] [--out FILE] [--design viterbi|greedy] [--bits N] [--epochs N]
-  dramatis eval --conll FILE | --heldout [--shared DIR] [--system engine|tagger|rules] [--column N]
+  dramatis eval --conll FILE | --heldout [--shared DIR] [--system engine|tagger|rules] [--column N] [--errors]
   dramatis bench [FILE] [--iterations N]";
 
 fn main() -> ExitCode {
@@ -212,7 +213,13 @@ fn run(args: &[String]) -> Result<(), String> {
             };
             if let Some(file) = a.flag("conll").or(a.positional.first().map(String::as_str)) {
                 let text = read_input(file)?;
-                write_out(&eval::conll_file(&text, column, system, &today())?)
+                write_out(&eval::conll_file(
+                    &text,
+                    column,
+                    system,
+                    &today(),
+                    show_errors,
+                )?)
             } else if heldout {
                 let shared = PathBuf::from(a.flag("shared").unwrap_or("../shared"));
                 write_out(&eval::heldout(&shared, system, &today(), show_errors)?)

@@ -7,7 +7,9 @@
 //! ```
 //!
 //! Every eighth training sentence is also added in capitals, as its own
-//! document, so headlines and all-caps datelines are not strangers.
+//! document, so headlines and all-caps datelines are not strangers; and
+//! synthetic datelines, results tables and athletics results (synthetic.rs)
+//! teach the shapes of wire copy the corpora lack.
 
 use std::path::Path;
 
@@ -16,11 +18,18 @@ use dramatis_core::tagger::train::{train, Config, Example};
 use dramatis_core::tagger::{document_features, Design, Tagger};
 
 use crate::corpus::{self, Doc};
+use crate::synthetic;
+
+/// Synthetic documents of each newswire form (see synthetic.rs).
+const SYNTHETIC: usize = 400;
 use crate::eval;
 
-pub fn examples(docs: &[Doc], kb: &Kb, bits: u8) -> Vec<Example> {
+/// Training sentences, and the range of each document among them.
+pub fn examples(docs: &[Doc], kb: &Kb, bits: u8) -> (Vec<Example>, Vec<std::ops::Range<usize>>) {
     let mut out = Vec::new();
+    let mut ranges = Vec::new();
     for d in docs {
+        let first = out.len();
         let words: Vec<Vec<&str>> = d
             .iter()
             .map(|s| s.words.iter().map(String::as_str).collect())
@@ -31,10 +40,12 @@ pub fn examples(docs: &[Doc], kb: &Kb, bits: u8) -> Vec<Example> {
                 feats: sf.feats,
                 word_hash: sf.word_hash,
                 gold: s.tags.clone(),
+                infos: sf.infos,
             });
         }
+        ranges.push(first..out.len());
     }
-    out
+    (out, ranges)
 }
 
 /// Upper-cased copies of every eighth sentence, each its own document.
@@ -65,7 +76,9 @@ pub fn run(
     let corpora = corpus::load(shared, kb)?;
     let mut docs: Vec<Doc> = corpora.train.iter().flat_map(|(_, d)| d.clone()).collect();
     docs.extend(capitals(&docs));
-    let data = examples(&docs, kb, bits);
+    // Datelines, results tables and athletics results, absent from the corpora.
+    docs.extend(synthetic::documents(kb, SYNTHETIC));
+    let (data, ranges) = examples(&docs, kb, bits);
     let tokens: usize = data.iter().map(|e| e.gold.len()).sum();
     eprintln!(
         "train: {} sentences, {tokens} tokens ({}), design {design:?}, {bits} bits, {epochs} epochs",
@@ -83,7 +96,9 @@ pub fn run(
         epochs,
         seed: 0x5eed_d4a3_a715,
     };
-    let model = train(&data, &cfg, |e, err| eprintln!("  epoch {e}: {err} errors"));
+    let model = train(&data, &ranges, &cfg, |e, err| {
+        eprintln!("  epoch {e}: {err} errors")
+    });
     let bytes = model.to_bytes();
     if let Some(dir) = out.parent() {
         std::fs::create_dir_all(dir).map_err(|e| format!("{}: {e}", dir.display()))?;
@@ -92,6 +107,10 @@ pub fn run(
     eprintln!("wrote {} ({} bytes)", out.display(), bytes.len());
     // Held-out scores of the model just written.
     let tagger = Tagger::from_bytes(&bytes)?;
+    if std::env::var_os("DRAMATIS_TRAIN_SELFCHECK").is_some() {
+        let c = eval::score_with(&corpora.train[0].1[..200], &tagger);
+        eprintln!("self-check on training docs: {:.3}", c.headline_f1());
+    }
     for (name, docs) in &corpora.heldout {
         let c = eval::score_with(docs, &tagger);
         eprintln!(

@@ -22,7 +22,7 @@ use crate::kb::{FastMap, Kb};
 use crate::lexicon as lx;
 use crate::model::Label;
 use crate::recognize::{Candidate, Source};
-use crate::tagger::features::{doc_stats, word_infos, DocStats, WordInfo};
+use crate::tagger::features::{doc_stats, word_infos, DocStats, Memory, WordInfo};
 use crate::tagger::{spans_of, Tagger};
 use crate::tokenize::{is_capitalised, Token};
 
@@ -38,6 +38,7 @@ pub struct DocTagger {
     sentences: Vec<Range<usize>>,
     infos: Vec<Vec<WordInfo>>,
     stats: Option<FastMap<String, DocStats>>,
+    memory: Memory,
     /// Spans found: global token range, type index, confidence.
     spans: Vec<(Range<usize>, usize, f32)>,
     next: usize,
@@ -64,7 +65,7 @@ impl DocTagger {
         let mut buf: Vec<Vec<u32>> = Vec::new();
         while self.next < self.sentences.len() && used < budget {
             let s = &self.infos[self.next];
-            let (tags, conf) = tagger.tag_sentence(s, stats, &mut buf);
+            let (tags, conf) = tagger.tag_sentence(s, stats, &mut self.memory, &mut buf);
             let base = self.sentences[self.next].start;
             for sp in spans_of(&tags, &conf) {
                 self.spans
@@ -92,6 +93,25 @@ impl DocTagger {
                 owner[i] = Some(ci);
             }
         }
+        // What the KB and patterns already call a surface elsewhere in the
+        // document: a person's every name word, any other candidate's text.
+        let mut known: FastMap<String, (Label, String)> = FastMap::default();
+        for c in cands.iter().filter(|c| c.source != Source::Tagger) {
+            let surface = text[c.start..c.end]
+                .split_whitespace()
+                .collect::<Vec<_>>()
+                .join(" ");
+            if c.label == Label::PERSON {
+                for w in c.tok.clone().map(|i| toks[i].text(text)) {
+                    if w.chars().count() > 2 && is_capitalised(w) && !lx::is_name_particle(w) {
+                        known
+                            .entry(w.to_string())
+                            .or_insert((c.label, c.key.clone()));
+                    }
+                }
+            }
+            known.entry(surface).or_insert((c.label, c.key.clone()));
+        }
         let mut drop = vec![false; cands.len()];
         let mut add: Vec<Candidate> = Vec::new();
         for (r, kind, conf) in &self.spans {
@@ -105,8 +125,15 @@ impl DocTagger {
             if matches!(label, Label::GPE | Label::LOC | Label::ORG)
                 && (2..=3).contains(&words.len())
                 && (kb.is_given_name(words[0])
-                    || (*kind == 2 && !kb.lookup(words[0]).is_empty() && !kb.is_common_word(words[words.len() - 1])))
-                && words[1..].iter().all(|w| is_capitalised(w) && !lx::is_org_head(w) && !lx::is_loc_head(w) && !lx::is_gpe_head(w))
+                    || (*kind == 2
+                        && !kb.lookup(words[0]).is_empty()
+                        && !kb.is_common_word(words[words.len() - 1])))
+                && words[1..].iter().all(|w| {
+                    is_capitalised(w)
+                        && !lx::is_org_head(w)
+                        && !lx::is_loc_head(w)
+                        && !lx::is_gpe_head(w)
+                })
                 && kb.lookup(&words.join(" ")).is_empty()
             {
                 label = Label::PERSON;
@@ -120,6 +147,12 @@ impl DocTagger {
                 v
             };
             let surface = &text[toks[r.start].start..toks[r.end - 1].end];
+            // Consistency with the rest of the article: "Carvajal" after "Dani
+            // Carvajal" is that person, whatever the tagger guessed here.
+            let (label, key) = match known.get(&words.join(" ")) {
+                Some((l, k)) => (*l, k.clone()),
+                None => (label, key_for(label, surface)),
+            };
             let new = Candidate {
                 tok: r.clone(),
                 start: toks[r.start].start,
@@ -127,7 +160,7 @@ impl DocTagger {
                 label,
                 source: Source::Tagger,
                 confidence: (conf * 0.95).min(0.9),
-                key: key_for(label, surface),
+                key,
             };
             if touched.is_empty() {
                 let need = if caps(r.start) {

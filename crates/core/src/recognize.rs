@@ -912,7 +912,11 @@ impl<'a> Recognizer<'a> {
             return;
         }
         let key = format!("p:{text}");
-        if after_title && !all_common {
+        // In headlines and all-caps lines every word is capitalised: a title
+        // is followed by a name only if no ordinary word is in the run
+        // ("MINISTER QUITS AFTER PORT ELMORE PROTESTS" holds no person).
+        let any_common = words.iter().any(|&i| self.is_common(i));
+        if after_title && !all_common && (casing == Casing::Normal || !any_common) {
             self.push(out, r, Label::PERSON, Source::TitledName, 0.93, key);
             return;
         }

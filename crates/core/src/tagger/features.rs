@@ -318,6 +318,27 @@ pub fn token_features(
     }
 }
 
+/// What the tagger said of capitalised words earlier in the document: word
+/// hash → 0 for O, else 1 + the type index. Filled as sentences are tagged,
+/// in order, at training and at reading time alike.
+pub type Memory = crate::kb::FastMap<u64, u8>;
+
+/// The document-level label feature: the tag this word got the last time.
+pub fn memory_feature(w: &WordInfo, memory: &Memory, sink: &mut Sink) {
+    if let Some(&m) = memory.get(&w.hw) {
+        sink.add(32, &[m as u64, w.cap as u64, w.caps_sentence as u64]);
+    }
+}
+
+/// Remember the tags of a sentence's capitalised words.
+pub fn remember(s: &[WordInfo], tags: &[u8], memory: &mut Memory) {
+    for (w, &t) in s.iter().zip(tags) {
+        if w.cap && w.lower.chars().count() > 1 {
+            memory.insert(w.hw, if t == 0 { 0 } else { 1 + (t - 1) / 2 });
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

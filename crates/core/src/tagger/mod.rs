@@ -2,8 +2,10 @@
 //!
 //! An averaged perceptron over hashed features ([`features`]): word, shape,
 //! affixes, a ±2 word window, KB classes of the word and its neighbours,
-//! lexicon classes (titles, organisation and place heads) and document
-//! evidence (is the word capitalised elsewhere, after a title elsewhere). Two
+//! lexicon classes (titles, organisation and place heads), document
+//! evidence (is the word capitalised elsewhere, after a title elsewhere) and
+//! the document's own labels (what the tagger said of the same word earlier
+//! in the article, [`features::Memory`]). Two
 //! designs share the features: first-order Viterbi (shipped) and greedy
 //! left-to-right ([`model::Design`]). Tags are IOB2 over four types,
 //! CoNLL-style: PER, ORG, LOC (places and states), MISC (nationalities,
@@ -20,7 +22,10 @@ pub mod train;
 use std::sync::OnceLock;
 
 use crate::kb::{FastMap, Kb};
-use features::{doc_stats, token_features, word_infos, DocStats, Sink, WordInfo};
+use features::{
+    doc_stats, memory_feature, remember, token_features, word_infos, DocStats, Memory, Sink,
+    WordInfo,
+};
 pub use model::{Design, Model};
 
 /// 0 = O; `1 + 2k` = B-type k; `2 + 2k` = I-type k.
@@ -70,6 +75,8 @@ pub struct DocFeatures {
 pub struct SentenceFeatures {
     pub feats: Vec<Vec<u32>>,
     pub word_hash: Vec<u64>,
+    /// The words' facts (for the document memory while training).
+    pub infos: Vec<WordInfo>,
 }
 
 pub fn word_hash(lower: &str) -> u64 {
@@ -106,7 +113,8 @@ pub fn document_features(doc: &[Vec<&str>], kb: &Kb, bits: u8) -> DocFeatures {
                 .collect();
             SentenceFeatures {
                 feats,
-                word_hash: s.iter().map(|w| word_hash(&w.lower)).collect(),
+                word_hash: s.iter().map(|w| w.hw).collect(),
+                infos: s.clone(),
             }
         })
         .collect();
@@ -131,17 +139,20 @@ impl Tagger {
         let infos: Vec<Vec<WordInfo>> = doc.iter().map(|s| word_infos(s, kb)).collect();
         let stats = doc_stats(&infos);
         let mut buf = Vec::new();
+        let mut memory = Memory::default();
         infos
             .iter()
-            .map(|s| self.tag_sentence(s, &stats, &mut buf))
+            .map(|s| self.tag_sentence(s, &stats, &mut memory, &mut buf))
             .collect()
     }
 
-    /// Tags and confidences of one sentence; `buf` is reused between calls.
+    /// Tags and confidences of one sentence; sentences of a document must
+    /// come in order (`memory` carries what earlier ones said); `buf` is reused.
     pub fn tag_sentence(
         &self,
         s: &[WordInfo],
         stats: &FastMap<String, DocStats>,
+        memory: &mut Memory,
         buf: &mut Vec<Vec<u32>>,
     ) -> (Vec<Tag>, Vec<f32>) {
         let mask = self.model.mask();
@@ -150,10 +161,14 @@ impl Tagger {
         }
         for (i, f) in buf.iter_mut().enumerate().take(s.len()) {
             f.clear();
-            token_features(s, i, stats, &mut Sink { out: f, mask });
+            let mut sink = Sink { out: f, mask };
+            token_features(s, i, stats, &mut sink);
+            memory_feature(&s[i], memory, &mut sink);
         }
-        let hashes: Vec<u64> = s.iter().map(|w| word_hash(&w.lower)).collect();
-        self.model.decode(&buf[..s.len()], &hashes)
+        let hashes: Vec<u64> = s.iter().map(|w| w.hw).collect();
+        let out = self.model.decode(&buf[..s.len()], &hashes);
+        remember(s, &out.0, memory);
+        out
     }
 
     /// The names in a document: spans with a type and a confidence (the least

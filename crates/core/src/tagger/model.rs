@@ -40,14 +40,15 @@ pub fn allowed(prev: Option<Tag>, tag: Tag) -> bool {
     matches!(prev, Some(p) if p != 0 && (p + 1) / 2 == tag / 2)
 }
 
-/// Features of the greedy design that depend on the previous predictions.
+/// Features of the greedy design that depend on the previous predictions
+/// (the previous tag alone is the transition table, kept in f32: quantizing
+/// it costs the greedy design dearly).
 #[inline]
 pub fn history_features(prev2: Tag, prev: Tag, word_hash: u64, mask: u32, out: &mut Vec<u32>) {
     let mix = |x: u64| -> u32 {
         let h = x.wrapping_mul(0x9e37_79b9_7f4a_7c15);
         ((h >> 32) ^ h) as u32 & mask
     };
-    out.push(mix(0x1000 + prev as u64));
     out.push(mix(0x2000 + prev2 as u64 * 16 + prev as u64));
     out.push(mix(word_hash ^ (0x3000 + prev as u64)));
 }
@@ -167,7 +168,7 @@ impl Model {
                 if !allowed(prev, t) {
                     continue;
                 }
-                let s = e[t as usize] + h[t as usize];
+                let s = e[t as usize] + h[t as usize] + self.trans(prev, t);
                 if s > best.0 {
                     runner = best.0;
                     best = (s, t);

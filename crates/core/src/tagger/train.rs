@@ -2,6 +2,7 @@
 //! order of each epoch comes from a fixed-seed generator, so the same corpus
 //! gives the same model bytes.
 
+use super::features::{memory_feature, remember, Memory, Sink, WordInfo};
 use super::model::{allowed, history_features, Design, Model};
 use super::{Tag, NTAGS};
 
@@ -11,6 +12,7 @@ pub struct Example {
     pub feats: Vec<Vec<u32>>,
     pub word_hash: Vec<u64>,
     pub gold: Vec<Tag>,
+    pub infos: Vec<WordInfo>,
 }
 
 #[derive(Clone, Debug)]
@@ -48,15 +50,26 @@ impl Averaged {
     }
 }
 
-/// Train a model; `progress` is called after each epoch with (epoch, errors).
-pub fn train(data: &[Example], cfg: &Config, mut progress: impl FnMut(usize, usize)) -> Model {
+/// Train a model on documents (ranges of `data`, sentences in reading
+/// order); `progress` is called after each epoch with (epoch, errors).
+/// Documents are shuffled, sentences are read in order, so the document
+/// memory (what was said of a word earlier) is built as when reading.
+pub fn train(
+    data: &[Example],
+    docs: &[std::ops::Range<usize>],
+    cfg: &Config,
+    mut progress: impl FnMut(usize, usize),
+) -> Model {
     let size = (1usize << cfg.bits) * NTAGS;
+    let mask = ((1u64 << cfg.bits) - 1) as u32;
     let mut emit = Averaged::new(size);
     let mut trans = Averaged::new((NTAGS + 1) * NTAGS);
     let mut c = 1f64;
-    let mut order: Vec<usize> = (0..data.len()).collect();
+    let mut order: Vec<usize> = (0..docs.len()).collect();
     let mut rng = cfg.seed | 1;
     let mut hist: Vec<u32> = Vec::new();
+    let mut feats: Vec<Vec<u32>> = Vec::new();
+    let mut memory = Memory::default();
     for epoch in 0..cfg.epochs {
         // Fisher–Yates with xorshift64*.
         for i in (1..order.len()).rev() {
@@ -67,78 +80,92 @@ pub fn train(data: &[Example], cfg: &Config, mut progress: impl FnMut(usize, usi
             order.swap(i, (r % (i as u64 + 1)) as usize);
         }
         let mut errors = 0;
-        for &k in &order {
-            let ex = &data[k];
-            let model = Current {
-                w: &emit.w,
-                trans: &trans.w,
-                bits: cfg.bits,
-            };
-            let pred = match cfg.design {
-                Design::Viterbi => model.viterbi(&ex.feats),
-                Design::Greedy => {
-                    // Update token by token, with the predicted history.
-                    let mask = ((1u64 << cfg.bits) - 1) as u32;
-                    let mut tags: Vec<Tag> = Vec::with_capacity(ex.gold.len());
-                    for i in 0..ex.gold.len() {
-                        let prev = i.checked_sub(1).map(|j| tags[j]);
-                        let prev2 = i.checked_sub(2).map_or(0, |j| tags[j] + 1);
-                        hist.clear();
-                        history_features(
-                            prev2,
-                            prev.map_or(0, |p| p + 1),
-                            ex.word_hash[i],
-                            mask,
-                            &mut hist,
-                        );
+        for &d in &order {
+            memory.clear();
+            for ex in &data[docs[d].clone()] {
+                feats.clear();
+                for (i, f) in ex.feats.iter().enumerate() {
+                    let mut v = f.clone();
+                    memory_feature(&ex.infos[i], &memory, &mut Sink { out: &mut v, mask });
+                    feats.push(v);
+                }
+                let pred = match cfg.design {
+                    Design::Viterbi => {
                         let model = Current {
                             w: &emit.w,
                             trans: &trans.w,
-                            bits: cfg.bits,
                         };
-                        let mut best = (f32::NEG_INFINITY, 0 as Tag);
-                        for t in 0..NTAGS as Tag {
-                            if !allowed(prev, t) {
-                                continue;
-                            }
-                            let s = model.score(&ex.feats[i], t) + model.score(&hist, t);
-                            if s > best.0 {
-                                best = (s, t);
-                            }
-                        }
-                        let g = ex.gold[i];
-                        if best.1 != g {
+                        let pred = model.viterbi(&feats);
+                        if pred != ex.gold {
                             errors += 1;
-                            for &f in ex.feats[i].iter().chain(&hist) {
-                                emit.add(f as usize * NTAGS + g as usize, 1.0, c);
-                                emit.add(f as usize * NTAGS + best.1 as usize, -1.0, c);
+                            for i in 0..pred.len() {
+                                let (g, p) = (ex.gold[i], pred[i]);
+                                if g != p {
+                                    for &f in &feats[i] {
+                                        emit.add(f as usize * NTAGS + g as usize, 1.0, c);
+                                        emit.add(f as usize * NTAGS + p as usize, -1.0, c);
+                                    }
+                                }
+                                let gp = i.checked_sub(1).map_or(NTAGS, |j| ex.gold[j] as usize);
+                                let pp = i.checked_sub(1).map_or(NTAGS, |j| pred[j] as usize);
+                                if (gp, g) != (pp, p) {
+                                    trans.add(gp * NTAGS + g as usize, 1.0, c);
+                                    trans.add(pp * NTAGS + p as usize, -1.0, c);
+                                }
                             }
                         }
-                        tags.push(best.1);
                         c += 1.0;
+                        pred
                     }
-                    continue;
-                }
-            };
-            if pred != ex.gold {
-                errors += 1;
-                for i in 0..pred.len() {
-                    let (g, p) = (ex.gold[i], pred[i]);
-                    if g != p {
-                        for &f in &ex.feats[i] {
-                            emit.add(f as usize * NTAGS + g as usize, 1.0, c);
-                            emit.add(f as usize * NTAGS + p as usize, -1.0, c);
+                    Design::Greedy => {
+                        // Update token by token, with the predicted history.
+                        let mut tags: Vec<Tag> = Vec::with_capacity(ex.gold.len());
+                        for i in 0..ex.gold.len() {
+                            let prev = i.checked_sub(1).map(|j| tags[j]);
+                            let prev2 = i.checked_sub(2).map_or(0, |j| tags[j] + 1);
+                            hist.clear();
+                            history_features(
+                                prev2,
+                                prev.map_or(0, |p| p + 1),
+                                ex.word_hash[i],
+                                mask,
+                                &mut hist,
+                            );
+                            let model = Current {
+                                w: &emit.w,
+                                trans: &trans.w,
+                            };
+                            let row = prev.map_or(NTAGS, |p| p as usize) * NTAGS;
+                            let mut best = (f32::NEG_INFINITY, 0 as Tag);
+                            for t in 0..NTAGS as Tag {
+                                if !allowed(prev, t) {
+                                    continue;
+                                }
+                                let s = model.score(&feats[i], t)
+                                    + model.score(&hist, t)
+                                    + model.trans[row + t as usize];
+                                if s > best.0 {
+                                    best = (s, t);
+                                }
+                            }
+                            let g = ex.gold[i];
+                            if best.1 != g {
+                                errors += 1;
+                                for &f in feats[i].iter().chain(&hist) {
+                                    emit.add(f as usize * NTAGS + g as usize, 1.0, c);
+                                    emit.add(f as usize * NTAGS + best.1 as usize, -1.0, c);
+                                }
+                                trans.add(row + g as usize, 1.0, c);
+                                trans.add(row + best.1 as usize, -1.0, c);
+                            }
+                            tags.push(best.1);
+                            c += 1.0;
                         }
+                        tags
                     }
-                    let gp = i.checked_sub(1).map_or(NTAGS, |j| ex.gold[j] as usize);
-                    let pp = i.checked_sub(1).map_or(NTAGS, |j| pred[j] as usize);
-                    if (gp, g) != (pp, p) {
-                        trans.add(gp * NTAGS + g as usize, 1.0, c);
-                        trans.add(pp * NTAGS + p as usize, -1.0, c);
-                    }
-                }
+                };
+                remember(&ex.infos, &pred, &mut memory);
             }
-            c += 1.0;
         }
         progress(epoch + 1, errors);
     }
@@ -148,7 +175,7 @@ pub fn train(data: &[Example], cfg: &Config, mut progress: impl FnMut(usize, usi
 }
 
 /// Share of the smallest non-zero weights pruned to 0 before quantizing.
-pub const PRUNE: f64 = 0.0;
+pub const PRUNE: f64 = 0.3;
 
 /// Weights to i8 codes on a logarithmic scale: code ±k stands for
 /// ±t·(m/t)^((k−1)/126), where m is the largest |w| and t the smallest kept;
@@ -198,13 +225,11 @@ fn quantize(cfg: &Config, w: &[f32], trans: Vec<f32>) -> Model {
 struct Current<'a> {
     w: &'a [f32],
     trans: &'a [f32],
-    bits: u8,
 }
 
 impl Current<'_> {
     #[inline]
     fn score(&self, feats: &[u32], t: Tag) -> f32 {
-        let _ = self.bits;
         feats
             .iter()
             .map(|&f| self.w[f as usize * NTAGS + t as usize])
