@@ -131,11 +131,11 @@ fn name_part<'a>(
     label: Label,
     kb: &Kb,
 ) -> (Vec<usize>, Label) {
+    // A word without a capital or digit ("forces", "the"; not "al-Zawahiri").
     let lower = |k: usize| {
-        word(k)
+        !word(k)
             .chars()
-            .next()
-            .is_some_and(|c| !c.is_uppercase() && !c.is_ascii_digit())
+            .any(|c| c.is_uppercase() || c.is_ascii_digit())
     };
     let mut a = 0;
     let mut b = toks.len();

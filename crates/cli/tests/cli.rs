@@ -205,3 +205,136 @@ fn tag_conll_adds_one_iob2_column() {
     assert_eq!(lines[10], "Pashinyan NNP B-PER B-PERSON");
     assert_eq!(lines[12], "Azerbaijan NNP B-LOC B-GPE");
 }
+
+/// Micro F1 (PERSON ORG GPE+LOC) from an `eval` report.
+fn headline_f1(report: &str) -> f64 {
+    let line = report
+        .lines()
+        .find(|l| l.starts_with("micro (PERSON ORG GPE+LOC)"))
+        .expect("a micro line");
+    line.split_whitespace().last().unwrap().parse().unwrap()
+}
+
+#[test]
+fn eval_scores_a_conll_file_by_conlleval_rules() {
+    for system in ["engine", "tagger", "rules"] {
+        let (code, out, err) = dramatis(
+            &[
+                "eval",
+                "--conll",
+                "tests/data/wire.conll",
+                "--system",
+                system,
+            ],
+            None,
+        );
+        assert_eq!(code, 0, "{err}");
+        assert!(out.starts_with("3 documents, "), "{out}");
+        for label in ["PERSON", "ORG", "GPE+LOC", "MISC", "micro (all four)"] {
+            assert!(out.contains(label), "{out}");
+        }
+        let f1 = headline_f1(&out);
+        assert!((0.0..=1.0).contains(&f1));
+        if system != "rules" {
+            // Headlines, datelines and results tables: the tagger's job.
+            assert!(f1 >= 0.6, "{system}: {f1}\n{out}");
+        }
+    }
+    let (code, out, _) = dramatis(
+        &[
+            "eval",
+            "--conll",
+            "tests/data/wire.conll",
+            "--system",
+            "tagger",
+            "--errors",
+        ],
+        None,
+    );
+    assert_eq!(code, 0);
+    assert!(
+        out.lines()
+            .all(|l| l.starts_with("FP ") || l.starts_with("FN ")),
+        "{out}"
+    );
+}
+
+#[test]
+fn eval_and_train_reject_bad_input_clearly() {
+    let (code, _, err) = dramatis(
+        &["eval", "--conll", "-"],
+        Some(b"just words\nno tags here\n"),
+    );
+    assert_eq!(code, 2);
+    assert!(
+        err.contains("label column") || err.contains("NER labels"),
+        "{err}"
+    );
+    let (code, _, err) = dramatis(&["eval"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--conll FILE or --heldout"), "{err}");
+    let (code, _, err) = dramatis(
+        &[
+            "eval",
+            "--conll",
+            "tests/data/wire.conll",
+            "--system",
+            "magic",
+        ],
+        None,
+    );
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown --system"), "{err}");
+    let (code, _, err) = dramatis(&["train", "--design", "forest"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("unknown --design"), "{err}");
+    let (code, _, err) = dramatis(&["train", "--bits", "40"], None);
+    assert_eq!(code, 2);
+    assert!(err.contains("--bits"), "{err}");
+}
+
+/// The shipped model on the held-out splits of the training corpora (needs
+/// ../shared beside the checkout, as CI has it).
+#[test]
+fn the_tagger_meets_its_target_on_held_out_news() {
+    let shared = std::path::Path::new("../../../shared/data/ner");
+    if !shared.exists() {
+        eprintln!("skipped: {} not found", shared.display());
+        return;
+    }
+    let (code, out, err) = dramatis(
+        &[
+            "eval",
+            "--heldout",
+            "--shared",
+            "../../../shared",
+            "--system",
+            "tagger",
+        ],
+        None,
+    );
+    assert_eq!(code, 0, "{err}");
+    let gmb = out
+        .split("== ")
+        .find(|s| s.starts_with("gmb-voa"))
+        .expect("GMB section");
+    let f1 = headline_f1(gmb);
+    assert!(
+        f1 >= 0.85,
+        "held-out GMB (VOA news) micro F1 {f1} < 0.85\n{out}"
+    );
+    // The engine (tagger + KB + patterns) stays close.
+    let (_, out, _) = dramatis(
+        &[
+            "eval",
+            "--heldout",
+            "--shared",
+            "../../../shared",
+            "--system",
+            "engine",
+        ],
+        None,
+    );
+    let gmb = out.split("== ").find(|s| s.starts_with("gmb-voa")).unwrap();
+    assert!(headline_f1(gmb) >= 0.78, "{out}");
+}

@@ -1306,6 +1306,29 @@ impl Recognizer<'_> {
         self.places_in_context(cands);
         self.state_agents(cands);
         self.particles_before_surnames(cands);
+        self.join_hyphenated(cands);
+    }
+
+    /// "Okonkwo-Baptiste" found word by word (a name known from elsewhere) is
+    /// one mention: neighbours of one actor joined by a bare hyphen merge.
+    fn join_hyphenated(&self, cands: &mut Vec<Candidate>) {
+        let mut out: Vec<Candidate> = Vec::with_capacity(cands.len());
+        for c in cands.drain(..) {
+            if let Some(p) = out.last_mut() {
+                let between = &self.text[p.end.min(c.start)..c.start];
+                if p.key == c.key
+                    && p.label == c.label
+                    && matches!(between, "-" | "\u{2010}" | "\u{2011}")
+                {
+                    p.end = c.end;
+                    p.tok = p.tok.start..c.tok.end;
+                    p.confidence = p.confidence.min(c.confidence);
+                    continue;
+                }
+            }
+            out.push(c);
+        }
+        *cands = out;
     }
 
     /// "Azeri forces", "the Turkish government", "Karabakh officials": a

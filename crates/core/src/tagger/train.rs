@@ -289,3 +289,96 @@ impl Current<'_> {
         tags
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::kb::Kb;
+    use crate::tagger::{begin, document_features, inside, Tagger};
+
+    /// A tiny corpus: "<Given> <Surname> visited <Town>" in many variants.
+    fn corpus() -> (Vec<Example>, Vec<std::ops::Range<usize>>) {
+        let kb = Kb::embedded();
+        let given = ["Anna", "Peter", "Maria", "John", "Olga", "Ahmed"];
+        let surnames = [
+            "Kowalczyk",
+            "Brandt",
+            "Okafor",
+            "Lindqvist",
+            "Moreau",
+            "Tanaka",
+        ];
+        let towns = [
+            "Brannvik", "Fjordby", "Tromsdal", "Kastelo", "Duvanne", "Merrow",
+        ];
+        let mut data = vec![];
+        let mut docs = vec![];
+        for (k, g) in given.iter().enumerate() {
+            for (j, s) in surnames.iter().enumerate() {
+                let t = towns[(k + j) % towns.len()];
+                let words = vec![*g, *s, "visited", t, "on", "Monday", "."];
+                let doc = vec![words];
+                let f = document_features(&doc, kb, 12);
+                let first = data.len();
+                for sf in f.sentences {
+                    data.push(Example {
+                        feats: sf.feats,
+                        word_hash: sf.word_hash,
+                        gold: vec![begin(0), inside(0), 0, begin(2), 0, 0, 0],
+                        infos: sf.infos,
+                    });
+                }
+                docs.push(first..data.len());
+            }
+        }
+        (data, docs)
+    }
+
+    #[test]
+    fn training_is_deterministic_and_learns() {
+        let (data, docs) = corpus();
+        for design in [Design::Viterbi, Design::Greedy] {
+            let cfg = Config {
+                design,
+                bits: 12,
+                epochs: 5,
+                seed: 7,
+            };
+            let a = train(&data, &docs, &cfg, |_, _| {}).to_bytes();
+            let b = train(&data, &docs, &cfg, |_, _| {}).to_bytes();
+            assert_eq!(a, b, "{design:?}: same inputs, same bytes");
+            let t = Tagger::from_bytes(&a).unwrap();
+            let kb = Kb::embedded();
+            let doc = vec![vec![
+                "Olga", "Brandt", "visited", "Merrow", "on", "Monday", ".",
+            ]];
+            let (tags, conf) = t.tag_document(&doc, kb).remove(0);
+            assert_eq!(
+                tags,
+                vec![begin(0), inside(0), 0, begin(2), 0, 0, 0],
+                "{design:?}"
+            );
+            assert!(conf.iter().all(|c| (0.0..=1.0).contains(c)));
+        }
+    }
+
+    #[test]
+    fn quantized_codes_keep_sign_and_order() {
+        let cfg = Config {
+            design: Design::Viterbi,
+            bits: 8,
+            epochs: 1,
+            seed: 1,
+        };
+        let mut w = vec![0f32; (1 << 8) * NTAGS];
+        w[0] = 0.5;
+        w[1] = -2.0;
+        w[2] = 40.0;
+        w[3] = 1e-9;
+        let m = quantize(&cfg, &w, vec![0.0; (NTAGS + 1) * NTAGS]);
+        let v = |i: usize| m.table[m.weights[i] as u8 as usize];
+        assert!(v(0) > 0.0 && v(1) < 0.0 && v(2) > v(0));
+        assert!((v(2) - 40.0).abs() < 1.0, "the largest weight survives");
+        assert_eq!(m.weights[4], 0);
+    }
+}
