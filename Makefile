@@ -6,6 +6,10 @@
 #   make test    setup, host unit tests, build, then the browser tests
 #   make e2e     only the browser tests, against an existing dist/
 #   make bench   engine benchmarks (native, release)
+#   make train   retrain the tagger into assets/model/tagger.bin (from ../shared/data/ner)
+#   make eval    the tagger and the engine on the held-out splits (P/R/F1)
+#   make model-check  retrain into target/ and check the shipped model is byte-identical
+#   make bench-wasm   the tagger and engine compiled to wasm, timed in headless Chromium
 #   make bench-browser  in-browser timings of dist/ (headless Chromium)
 #   make sizes   what a first visit downloads (raw and gzip)
 #   make clean   remove dist/, test artifacts and cargo's target/
@@ -21,7 +25,7 @@ export PATH := $(CURDIR)/node_modules/.bin:$(HOME)/.cargo/bin:$(PATH)
 HOST ?= 127.0.0.1
 PORT ?= 8080
 
-.PHONY: setup build serve test unit e2e bench bench-browser sizes clean
+.PHONY: setup build serve test unit e2e bench bench-browser bench-wasm train eval model-check sizes clean
 
 setup:
 	bash scripts/setup.sh
@@ -44,6 +48,7 @@ unit:
 
 test: setup
 	$(MAKE) --no-print-directory unit
+	$(MAKE) --no-print-directory model-check
 	$(MAKE) --no-print-directory build
 	$(MAKE) --no-print-directory e2e
 
@@ -53,6 +58,26 @@ e2e:
 
 bench:
 	cargo run --release -p dramatis -- bench
+
+SHARED ?= ../shared
+
+train:
+	cargo run --release -p dramatis -- train --shared $(SHARED)
+
+eval:
+	cargo run --release -p dramatis -- eval --heldout --shared $(SHARED) --system tagger
+	cargo run --release -p dramatis -- eval --heldout --shared $(SHARED) --system engine
+
+# The shipped model must be what `dramatis train` makes of the corpora.
+model-check:
+	cargo run --release -p dramatis -- train --shared $(SHARED) --out target/model-check/tagger.bin
+	cmp target/model-check/tagger.bin assets/model/tagger.bin
+	@echo "model-check: assets/model/tagger.bin is reproducible"
+
+bench-wasm:
+	cargo build --release --target wasm32-unknown-unknown --manifest-path crates/bench-wasm/Cargo.toml
+	node scripts/bench-wasm.mjs
+	cargo run --release -p dramatis -- bench --iterations 30
 
 # In-browser timings of the built dist/ (headless Chromium).
 bench-browser:

@@ -6,7 +6,7 @@ use dramatis_core::{analyze, Options};
 
 const SAMPLE: &str = include_str!("../../../assets/samples/karabakh-2020.txt");
 
-pub fn run(file: Option<&str>, iterations: usize) -> Result<(), String> {
+pub fn run(file: Option<&str>, iterations: usize, model: Option<&str>) -> Result<(), String> {
     let text = match file {
         Some(f) => crate::read_input(f)?,
         None => SAMPLE.to_string(),
@@ -44,7 +44,15 @@ pub fn run(file: Option<&str>, iterations: usize) -> Result<(), String> {
     let big_s = t.elapsed().as_secs_f64();
     // The tagger alone (features + Viterbi), on the article's sentences
     // repeated to about 200k tokens, as one document.
-    let tagger = dramatis_core::tagger::Tagger::embedded();
+    let other;
+    let tagger = match model {
+        Some(path) => {
+            let bytes = std::fs::read(path).map_err(|e| format!("{path}: {e}"))?;
+            other = dramatis_core::tagger::Tagger::from_bytes(&bytes)?;
+            &other
+        }
+        None => dramatis_core::tagger::Tagger::embedded(),
+    };
     let blocks: Vec<std::ops::Range<usize>> = dramatis_core::ingest::blocks(&text)
         .iter()
         .map(|b| b.start..b.end)

@@ -6,7 +6,7 @@
 //! dramatis kb build [--shared ../shared] [--curated kb/curated] [--out assets/kb]
 //! dramatis train [--shared ../shared] [--out assets/model/tagger.bin] [--design viterbi|greedy] [--bits N] [--epochs N]
 //! dramatis eval --conll FILE | --heldout [--shared ../shared] [--system engine|tagger|rules] [--column N] [--errors]
-//! dramatis bench [FILE] [--iterations N]
+//! dramatis bench [FILE] [--iterations N] [--model FILE]
 //! ```
 
 mod bench;
@@ -29,7 +29,7 @@ const USAGE: &str = "usage:
   dramatis kb build [--shared DIR] [--curated DIR] [--out DIR]
   dramatis train [--shared DIR] [--out FILE] [--design viterbi|greedy] [--bits N] [--epochs N]
   dramatis eval --conll FILE | --heldout [--shared DIR] [--system engine|tagger|rules] [--column N] [--errors]
-  dramatis bench [FILE] [--iterations N]";
+  dramatis bench [FILE] [--iterations N] [--model FILE]";
 
 fn main() -> ExitCode {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -228,13 +228,13 @@ fn run(args: &[String]) -> Result<(), String> {
             }
         }
         "bench" => {
-            let a = parse(rest, &["iterations"])?;
+            let a = parse(rest, &["iterations", "model"])?;
             let n: usize = a
                 .flag("iterations")
                 .unwrap_or("200")
                 .parse()
                 .map_err(|_| "--iterations must be a number".to_string())?;
-            bench::run(a.positional.first().map(String::as_str), n)
+            bench::run(a.positional.first().map(String::as_str), n, a.flag("model"))
         }
         "-h" | "--help" | "help" => {
             println!("{USAGE}");

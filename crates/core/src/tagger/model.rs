@@ -246,41 +246,40 @@ impl Model {
             .ok_or(bad("truncated"))?;
         p += 4;
         let size = (1usize << bits) * NTAGS;
-        let mut idx = Vec::with_capacity(count);
-        let mut last = 0usize;
-        for k in 0..count {
-            let mut d = 0u64;
+        // The values are the file's last `count` bytes; the indices come before.
+        let vals_at = b
+            .len()
+            .checked_sub(count)
+            .filter(|&v| v >= p)
+            .ok_or(bad("truncated"))?;
+        let vals = &b[vals_at..];
+        let idx = &b[p..vals_at];
+        let mut weights = vec![0i8; size];
+        let (mut q, mut last) = (0usize, 0usize);
+        for (k, &v) in vals.iter().enumerate() {
+            let mut d = 0usize;
             let mut shift = 0;
             loop {
-                let byte = *b.get(p).ok_or(bad("truncated"))?;
-                p += 1;
-                d |= ((byte & 0x7f) as u64) << shift;
-                shift += 7;
+                let byte = *idx.get(q).ok_or(bad("truncated"))?;
+                q += 1;
+                d |= ((byte & 0x7f) as usize) << shift;
                 if byte & 0x80 == 0 {
                     break;
                 }
-                if shift > 42 {
+                shift += 7;
+                if shift > 35 {
                     return Err(bad("bad index"));
                 }
             }
-            let i = if k == 0 {
-                d as usize
-            } else {
-                last + 1 + d as usize
-            };
+            let i = if k == 0 { d } else { last + 1 + d };
             if i >= size {
                 return Err(bad("index out of range"));
             }
-            idx.push(i);
+            weights[i] = v as i8;
             last = i;
         }
-        let vals = b.get(p..p + count).ok_or(bad("truncated"))?;
-        if p + count != b.len() {
+        if q != idx.len() {
             return Err(bad("trailing bytes"));
-        }
-        let mut weights = vec![0i8; size];
-        for (&i, &v) in idx.iter().zip(vals) {
-            weights[i] = v as i8;
         }
         Ok(Model {
             design,
