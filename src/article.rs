@@ -4,8 +4,11 @@
 //! no markup from an article can ever run. Long articles are built in
 //! slices (see [`ArticleBuilder::build_some`]) so the tab never freezes.
 
-use dramatis_core::{Analysis, BlockKind};
+use dramatis_core::{Analysis, BlockKind, Label};
+use wasm_bindgen::JsCast;
 use web_sys::{Document, Element};
+
+use crate::visibility::Visibility;
 
 /// A run of a block's text: plain, or mention number `m`.
 #[derive(Clone, Debug, PartialEq)]
@@ -64,7 +67,16 @@ impl ArticleBuilder {
     }
 
     /// Append blocks to `root` until about `budget` bytes of text were added.
-    pub fn build_some(&mut self, doc: &Document, root: &Element, a: &Analysis, budget: usize) {
+    /// Mentions hidden by `vis` (legend toggles, minor actors) are built
+    /// too, but out of the Tab order.
+    pub fn build_some(
+        &mut self,
+        doc: &Document,
+        root: &Element,
+        a: &Analysis,
+        budget: usize,
+        vis: &Visibility,
+    ) {
         let mut used = 0;
         while self.next_block < a.blocks.len() && used < budget {
             let b = self.next_block;
@@ -92,8 +104,9 @@ impl ArticleBuilder {
                             continue;
                         };
                         let label = men.label.as_str();
-                        let _ = mark.set_attribute("class", &format!("mention lbl-{label}"));
-                        let _ = mark.set_attribute("tabindex", "0");
+                        let minor = if vis.minor.contains(&men.actor) { " minor" } else { "" };
+                        let _ = mark.set_attribute("class", &format!("mention lbl-{label}{minor}"));
+                        let _ = mark.set_attribute("tabindex", if vis.shows(men) { "0" } else { "-1" });
                         let _ = mark.set_attribute("data-actor", &men.actor);
                         let _ = mark.set_attribute("data-label", label);
                         let _ = mark.set_attribute("data-m", &m.to_string());
@@ -105,6 +118,27 @@ impl ArticleBuilder {
             let _ = root.append_with_node_1(&el);
             used += blk.byte_end - blk.byte_start + 200;
             self.next_block += 1;
+        }
+    }
+}
+
+/// After a toggle: hidden mentions leave the Tab order, shown ones return.
+pub fn apply_visibility(root: &Element, vis: &Visibility) {
+    let Ok(list) = root.query_selector_all("mark.mention") else {
+        return;
+    };
+    for i in 0..list.length() {
+        let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
+            continue;
+        };
+        let label = el.get_attribute("data-label").and_then(|l| Label::parse(&l));
+        let actor = el.get_attribute("data-actor").unwrap_or_default();
+        let want = match label {
+            Some(l) if !vis.shows_parts(l, &actor) => "-1",
+            _ => "0",
+        };
+        if el.get_attribute("tabindex").as_deref() != Some(want) {
+            let _ = el.set_attribute("tabindex", want);
         }
     }
 }

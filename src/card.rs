@@ -13,6 +13,9 @@ pub struct CardProps {
     pub mention: usize,
     pub placement: Placement,
     pub pinned: bool,
+    /// Shown as a bottom sheet (narrow screens) instead of beside the mention.
+    #[prop_or_default]
+    pub sheet: bool,
     pub onenter: Callback<()>,
     pub onleave: Callback<()>,
     pub onclose: Callback<()>,
@@ -171,9 +174,11 @@ pub fn Card(props: &CardProps) -> Html {
     let desc = actor.kb.as_ref().and_then(|k| k.description.clone());
     let count = actor.mentions.len();
     html! {
-        <div id="card" class={classes!("card", props.pinned.then_some("pinned"))} {role}
+        <div id="card" class={classes!("card", props.pinned.then_some("pinned"), props.sheet.then_some("sheet"))} {role}
              aria-label={format!("About {}", actor.name)}
-             style={props.placement.style()} onmouseenter={onenter} onmouseleave={onleave}>
+             style={if props.sheet { String::new() } else { props.placement.style() }}
+             onmouseenter={onenter} onmouseleave={onleave}>
+            if props.sheet { <div class="sheet-handle" aria-hidden="true"></div> }
             <div class="card-head">
                 <span class={classes!("card-dot", format!("lbl-{label}"))} aria-hidden="true"></span>
                 if let Some(f) = flag { <span class="card-flag" aria-hidden="true">{ f }</span> }
