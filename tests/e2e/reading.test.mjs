@@ -627,3 +627,30 @@ test('service worker: after the first visit the reader works offline (also under
     await context.setOffline(false);
   }
 });
+
+// --- the README's screenshots -------------------------------------------------------------
+
+test('screenshots for the README: light, dark (focus mode), phone (bottom sheet)', async (t) => {
+  const light = await open(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'light' });
+  const putin = mentionNamed(light.page, 'Vladimir Putin');
+  await putin.hover();
+  await light.page.locator('[role=tooltip]').waitFor({ state: 'visible' });
+  await light.page.waitForTimeout(400);
+  await screenshot(light.page, 'readme-light');
+
+  const dark = await open(t, { viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+  const erdogan = await actorOf(dark.page, 'Erdoğan');
+  await dark.page.locator(`.cast-entry[data-actor="${erdogan}"]`).click();
+  await dark.page.locator('#focus-next').click();
+  await dark.page.locator('[role=tooltip]').waitFor({ state: 'visible' });
+  await dark.page.waitForTimeout(400);
+  await screenshot(dark.page, 'readme-dark');
+
+  const phone = await open(t, { ...PHONE, colorScheme: 'light' });
+  const m = mentionNamed(phone.page, 'Sergey Lavrov');
+  await m.scrollIntoViewIfNeeded();
+  await m.tap();
+  await phone.page.locator('#card.sheet').waitFor({ state: 'visible' });
+  await phone.page.waitForTimeout(400);
+  await screenshot(phone.page, 'readme-phone');
+});
