@@ -22,7 +22,7 @@ use crate::kb::{FastMap, Kb};
 use crate::lexicon as lx;
 use crate::model::Label;
 use crate::recognize::{Candidate, Source};
-use crate::tagger::features::{doc_stats, word_infos, DocStats, Memory, WordInfo};
+use crate::tagger::features::{add_doc_stats, word_infos, DocStats, Memory, WordInfo};
 use crate::tagger::{spans_of, Tagger};
 use crate::tokenize::{is_capitalised, Token};
 
@@ -39,7 +39,7 @@ pub struct DocTagger {
     /// Token ranges of the sentences read so far, with their word facts.
     sentences: Vec<Range<usize>>,
     infos: Vec<Vec<WordInfo>>,
-    stats: Option<FastMap<String, DocStats>>,
+    stats: FastMap<String, DocStats>,
     memory: Memory,
     /// Spans found: global token range, type index, confidence.
     spans: Vec<(Range<usize>, usize, f32)>,
@@ -53,7 +53,9 @@ impl DocTagger {
     pub fn add_sentences(&mut self, text: &str, toks: &[Token], sents: &[Range<usize>], kb: &Kb) {
         for s in sents {
             let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.text(text)).collect();
-            self.infos.push(word_infos(&words, kb));
+            let infos = word_infos(&words, kb);
+            add_doc_stats(&mut self.stats, &infos);
+            self.infos.push(infos);
             self.sentences.push(s.clone());
         }
     }
@@ -64,7 +66,7 @@ impl DocTagger {
 
     /// Tag sentences until about `budget` tokens were read; true when all are.
     pub fn tag_some(&mut self, tagger: &Tagger, budget: usize) -> bool {
-        let stats = self.stats.get_or_insert_with(|| doc_stats(&self.infos));
+        let stats = &self.stats;
         let mut used = 0;
         let mut buf: Vec<Vec<u32>> = Vec::new();
         while self.next < self.sentences.len() && used < budget {
@@ -98,30 +100,30 @@ impl DocTagger {
         cands: &mut Vec<Candidate>,
         kb: &Kb,
     ) {
-        let mut owner: Vec<Option<usize>> = vec![None; toks.len()];
+        const NONE: u32 = u32::MAX;
+        let mut owner: Vec<u32> = vec![NONE; toks.len()];
         for (ci, c) in cands.iter().enumerate() {
             for i in c.tok.clone() {
-                owner[i] = Some(ci);
+                owner[i] = ci as u32;
             }
         }
         // What the KB and patterns already call a surface elsewhere in the
         // document: a person's every name word, any other candidate's text.
-        let mut known: FastMap<String, (Label, String)> = FastMap::default();
-        for c in cands.iter().filter(|c| c.source != Source::Tagger) {
-            let surface = text[c.start..c.end]
-                .split_whitespace()
-                .collect::<Vec<_>>()
-                .join(" ");
+        // (Keyed by slices of the text, values are candidate indices: no
+        // allocation per candidate, which matters for multi-megabyte pastes.)
+        let mut known: FastMap<&str, usize> = FastMap::default();
+        for (ci, c) in cands.iter().enumerate() {
+            if c.source == Source::Tagger {
+                continue;
+            }
             if c.label == Label::PERSON {
                 for w in c.tok.clone().map(|i| toks[i].text(text)) {
-                    if w.chars().count() > 2 && is_capitalised(w) && !lx::is_name_particle(w) {
-                        known
-                            .entry(w.to_string())
-                            .or_insert((c.label, c.key.clone()));
+                    if w.len() > 2 && is_capitalised(w) && !lx::is_name_particle(w) {
+                        known.entry(w).or_insert(ci);
                     }
                 }
             }
-            known.entry(surface).or_insert((c.label, c.key.clone()));
+            known.entry(&text[c.start..c.end]).or_insert(ci);
         }
         let mut drop = vec![false; cands.len()];
         let mut add: Vec<Candidate> = Vec::new();
@@ -153,15 +155,19 @@ impl DocTagger {
                 continue;
             }
             let touched: Vec<usize> = {
-                let mut v: Vec<usize> = r.clone().filter_map(|i| owner[i]).collect();
+                let mut v: Vec<usize> = r
+                    .clone()
+                    .filter(|&i| owner[i] != NONE)
+                    .map(|i| owner[i] as usize)
+                    .collect();
                 v.dedup();
                 v
             };
             let surface = &text[toks[r.start].start..toks[r.end - 1].end];
             // Consistency with the rest of the article: "Carvajal" after "Dani
             // Carvajal" is that person, whatever the tagger guessed here.
-            let (label, key) = match known.get(&words.join(" ")) {
-                Some((l, k)) => (*l, k.clone()),
+            let (label, key) = match known.get(surface) {
+                Some(&ci) => (cands[ci].label, cands[ci].key.clone()),
                 None => (label, key_for(label, surface)),
             };
             let new = Candidate {

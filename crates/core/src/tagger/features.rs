@@ -174,30 +174,39 @@ pub fn word_infos(words: &[&str], kb: &Kb) -> Vec<WordInfo> {
 pub fn doc_stats(doc: &[Vec<WordInfo>]) -> crate::kb::FastMap<String, DocStats> {
     let mut m: crate::kb::FastMap<String, DocStats> = Default::default();
     for sent in doc {
-        let caps = sent.iter().filter(|w| w.all_caps).count() * 2 > sent.len();
-        for (i, w) in sent.iter().enumerate() {
-            if !w.lower.chars().next().is_some_and(char::is_alphabetic) {
-                continue;
-            }
-            let s = m.entry(w.lower.clone()).or_default();
-            if w.cap
-                && i > 0
-                && !caps
-                && !sent[i - 1]
-                    .shape
-                    .starts_with(['"', '“', '\'', '‘', '(', ':'])
-            {
-                s.cap_mid = s.cap_mid.saturating_add(1);
-            }
-            if !w.cap && w.shape.starts_with('x') {
-                s.lower = s.lower.saturating_add(1);
-            }
-            if i > 0 && sent[i - 1].title && w.cap {
-                s.after_title = s.after_title.saturating_add(1);
-            }
-        }
+        add_doc_stats(&mut m, sent);
     }
     m
+}
+
+/// Count one sentence into the document's evidence (so a long document can
+/// be counted a slice at a time).
+pub fn add_doc_stats(m: &mut crate::kb::FastMap<String, DocStats>, sent: &[WordInfo]) {
+    let caps = sent.iter().filter(|w| w.all_caps).count() * 2 > sent.len();
+    for (i, w) in sent.iter().enumerate() {
+        if !w.lower.chars().next().is_some_and(char::is_alphabetic) {
+            continue;
+        }
+        let s = match m.get_mut(&w.lower) {
+            Some(s) => s,
+            None => m.entry(w.lower.clone()).or_default(),
+        };
+        if w.cap
+            && i > 0
+            && !caps
+            && !sent[i - 1]
+                .shape
+                .starts_with(['"', '“', '\'', '‘', '(', ':'])
+        {
+            s.cap_mid = s.cap_mid.saturating_add(1);
+        }
+        if !w.cap && w.shape.starts_with('x') {
+            s.lower = s.lower.saturating_add(1);
+        }
+        if i > 0 && sent[i - 1].title && w.cap {
+            s.after_title = s.after_title.saturating_add(1);
+        }
+    }
 }
 
 const FNV_OFFSET: u64 = 0xcbf2_9ce4_8422_2325;
