@@ -10,7 +10,7 @@
 const CACHE = 'dramatis-v1';
 const SCOPE = self.registration.scope;
 const INDEX = new URL('./', SCOPE).href;
-const EXTRA = ['manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
+const EXTRA = ['worker.js', 'manifest.webmanifest', 'icon.svg', 'icon-192.png', 'icon-512.png'];
 const HASHED = /-[0-9a-f]{16}(_bg)?\.(js|wasm|css)$/;
 
 /** The relative file names an index.html refers to ("./x", 'x.css'). */

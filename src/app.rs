@@ -24,11 +24,13 @@ use crate::mention_map::MentionMap;
 use crate::placement::place;
 use crate::settings::{self, Settings};
 use crate::visibility::{minor_ids, Visibility};
-use crate::{open, runner};
+use crate::{open, runner, worker};
 
 pub const SAMPLE: &str = include_str!("../assets/samples/karabakh-2020.txt");
-/// Texts longer than this are analysed in slices with a progress bar.
+/// Texts longer than this are analysed in slices with a progress bar...
 const SLICED_ABOVE: usize = 96 * 1024;
+/// ... and longer than this in a Web Worker (main-thread slices if none runs).
+const WORKER_ABOVE: usize = 512 * 1024;
 /// Bytes of article built into the DOM per slice.
 const RENDER_SLICE: usize = 32 * 1024;
 /// The cast panel starts open on screens at least this wide.
@@ -253,7 +255,23 @@ pub fn App() -> Html {
             let progress = progress.clone();
             let generation = generation.clone();
             yew::platform::spawn_local(async move {
+                let p1 = progress.clone();
                 let p2 = progress.clone();
+                if text.len() > WORKER_ABOVE {
+                    let gen = generation.clone();
+                    let d2 = date.clone();
+                    match worker::analyze(&text, d2, gen, mine, move |d, t| p1.set(Some((d, t)))).await {
+                        Ok(Some((a, ms))) => {
+                            doc.set(Doc::from_worker(a, ms));
+                            progress.set(None);
+                            return;
+                        }
+                        Ok(None) => return, // a newer analysis took over
+                        Err(e) => web_sys::console::warn_1(
+                            &format!("Dramatis: analysing on the page ({e})").into(),
+                        ),
+                    }
+                }
                 let result = runner::analyze_sliced(text, date, generation, mine, move |d, t| {
                     p2.set(Some((d, t)))
                 })
@@ -801,7 +819,7 @@ pub fn App() -> Html {
                     <p>{ "Paste an article above and press Analyze, open a file, or show the sample article." }</p>
                 </div>
             }
-            <article ref={article_ref} class={article_class} lang="en" data-analysis-ms={format!("{:.3}", doc.1.analysis_ms)} data-kb-ms={format!("{:.3}", *kb_ms)} data-automaton-ms={automaton_ms.map(|m| format!("{m:.3}")).unwrap_or_default()}
+            <article ref={article_ref} class={article_class} lang="en" data-analysed-in={if doc.1.in_worker { "worker" } else { "page" }} data-analysis-ms={format!("{:.3}", doc.1.analysis_ms)} data-kb-ms={format!("{:.3}", *kb_ms)} data-automaton-ms={automaton_ms.map(|m| format!("{m:.3}")).unwrap_or_default()}
                 onpointerdown={handlers.onpointerdown} onmouseover={handlers.onmouseover} onmouseout={handlers.onmouseout} onfocusin={handlers.onfocusin}
                 onfocusout={handlers.onfocusout} onclick={handlers.onclick} onkeydown={handlers.onkeydown}></article>
             </div>

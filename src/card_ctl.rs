@@ -106,6 +106,16 @@ impl CardCtl {
         *self.now.borrow()
     }
     pub fn set(&self, s: Option<CardState>) {
+        // Screen readers: the mention is described by its open card.
+        let before = self.now.borrow().map(|c| c.mention);
+        if before != s.map(|c| c.mention) {
+            if let Some(el) = before.and_then(mention_el) {
+                let _ = el.remove_attribute("aria-describedby");
+            }
+            if let Some(el) = s.and_then(|c| mention_el(c.mention)) {
+                let _ = el.set_attribute("aria-describedby", "card");
+            }
+        }
         *self.now.borrow_mut() = s;
         self.state.set(s);
     }

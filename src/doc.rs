@@ -14,6 +14,8 @@ pub struct Doc(pub Rc<Analysis>, pub Timing);
 #[derive(Clone, Copy, Debug, Default, PartialEq)]
 pub struct Timing {
     pub analysis_ms: f64,
+    /// Analysed in the Web Worker (big inputs) rather than on the page.
+    pub in_worker: bool,
 }
 
 impl PartialEq for Doc {
@@ -31,6 +33,22 @@ impl Deref for Doc {
 
 impl Doc {
     pub fn new(a: Analysis, analysis_ms: f64) -> Doc {
-        Doc(Rc::new(a), Timing { analysis_ms })
+        Doc(
+            Rc::new(a),
+            Timing {
+                analysis_ms,
+                in_worker: false,
+            },
+        )
+    }
+
+    pub fn from_worker(a: Analysis, analysis_ms: f64) -> Doc {
+        Doc(
+            Rc::new(a),
+            Timing {
+                analysis_ms,
+                in_worker: true,
+            },
+        )
     }
 }

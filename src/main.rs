@@ -22,7 +22,12 @@ mod placement;
 mod runner;
 mod settings;
 mod visibility;
+mod worker;
 
 fn main() {
-    yew::Renderer::<app::App>::new().render();
+    // In the analysis worker (no window) this module only serves
+    // `worker::worker_analyze`; the page is rendered in the window.
+    if web_sys::window().is_some() {
+        yew::Renderer::<app::App>::new().render();
+    }
 }

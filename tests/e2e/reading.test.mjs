@@ -511,6 +511,8 @@ test('click-only cards: hover and focus open nothing; click and Enter open a dia
   await page.keyboard.press('Enter');
   const dialog = page.locator('[role=dialog]');
   await dialog.waitFor({ state: 'visible' });
+  // Screen readers: the mention is described by its card while it is open.
+  assert.equal(await putin.getAttribute('aria-describedby'), await dialog.getAttribute('id'));
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'hidden' });
   await putin.click();
@@ -522,6 +524,7 @@ test('click-only cards: hover and focus open nothing; click and Enter open a dia
   assert.ok(await dialog.isVisible());
   await dialog.locator('.card-close').click();
   await dialog.waitFor({ state: 'hidden' });
+  assert.equal(await putin.getAttribute('aria-describedby'), null);
 });
 
 // --- phone ------------------------------------------------------------------------------
@@ -626,6 +629,115 @@ test('service worker: after the first visit the reader works offline (also under
     await waitForArticleText(page, 'Offline, ');
     await context.setOffline(false);
   }
+});
+
+// --- long documents -----------------------------------------------------------------------
+
+/** An article of about `bytes` bytes (a title, then one paragraph repeated), with an end marker. */
+function longArticle(bytes, endMarker) {
+  const para =
+    'German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Monday, ' +
+    'and NATO Secretary General Jens Stoltenberg said the alliance would keep supporting Ukraine. ' +
+    '"We stand together," Macron told reporters, while Russia and Belarus held military drills.';
+  const parts = ['Leaders meet in Paris as NATO weighs more support for Ukraine'];
+  let size = parts[0].length;
+  while (size < bytes) {
+    parts.push(para);
+    size += para.length + 2;
+  }
+  parts.push(endMarker);
+  return parts.join('\n\n');
+}
+
+/** Paste `text` the way a real paste would (fill() is slow for megabytes), then press Analyze. */
+async function pasteAndAnalyze(page, text) {
+  await page.locator('textarea#paste').evaluate((el, value) => {
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  await page.locator('button#analyze').click();
+}
+
+/** Watch the main thread: the longest gap between 50 ms ticks while `fn` runs. */
+async function longestStall(page, fn) {
+  await page.evaluate(() => {
+    const s = (window.__stall = { max: 0, last: performance.now(), progress: false });
+    s.timer = setInterval(() => {
+      const now = performance.now();
+      s.max = Math.max(s.max, now - s.last);
+      s.last = now;
+      if (document.querySelector('progress')) s.progress = true;
+    }, 50);
+  });
+  await fn();
+  return page.evaluate(() => {
+    clearInterval(window.__stall.timer);
+    return { max: window.__stall.max, progress: window.__stall.progress };
+  });
+}
+
+test('a 1 MB article is analysed in a Web Worker with a progress bar, and scrolls smoothly', { timeout: 120_000 }, async (t) => {
+  const { page, log } = await open(t);
+  const end = 'The end of the long article, said Olaf Scholz in Berlin.';
+  const text = longArticle(1024 * 1024, end);
+  await page.locator('textarea#paste').evaluate((el, value) => {
+    el.value = value;
+    el.dispatchEvent(new InputEvent('input', { bubbles: true, inputType: 'insertFromPaste' }));
+  }, text);
+  const stall = await longestStall(page, async () => {
+    await page.locator('button#analyze').click();
+    await page.waitForFunction(
+      (m) => {
+        const ps = document.querySelectorAll('article p');
+        return !document.querySelector('progress') && ps.length > 0 && ps[ps.length - 1].textContent.includes(m);
+      },
+      end,
+      { timeout: 60_000, polling: 250 },
+    );
+  });
+  assert.equal(await page.locator('article').getAttribute('data-analysed-in'), 'worker');
+  assert.ok(stall.progress, 'no progress bar was shown');
+  // The cast and the map know the whole article.
+  const scholz = await page.locator('.cast-entry', { hasText: 'Olaf Scholz' }).locator('.cast-count').innerText();
+  assert.ok(Number(scholz) > 3000, `Olaf Scholz has ${scholz} mentions`);
+  assert.ok((await page.locator('.mention-map .tick').count()) > 100);
+
+  // Scrolling the whole article: frames keep coming.
+  const frames = await page.evaluate(async () => {
+    let max = 0;
+    let last = performance.now();
+    const step = Math.max(1, Math.floor(document.documentElement.scrollHeight / 60));
+    for (let y = 0; y < document.documentElement.scrollHeight; y += step) {
+      window.scrollTo(0, y);
+      await new Promise((r) => requestAnimationFrame(r));
+      const now = performance.now();
+      max = Math.max(max, now - last);
+      last = now;
+    }
+    return max;
+  });
+  t.diagnostic(`1 MB: longest main-thread stall ${Math.round(stall.max)} ms while analysing and rendering; longest frame while scrolling ${Math.round(frames)} ms`);
+  assert.ok(stall.max < 1000, `the page froze for ${Math.round(stall.max)} ms`);
+  assert.ok(frames < 1000, `a scroll frame took ${Math.round(frames)} ms`);
+  assertClean(log);
+});
+
+test('without Web Workers, big inputs are analysed on the page in slices', { timeout: 120_000 }, async (t) => {
+  const { page } = await open(t);
+  await page.addInitScript(() => {
+    delete window.Worker;
+  });
+  await page.reload();
+  await waitForArticle(page);
+  assert.equal(await page.evaluate(() => typeof window.Worker), 'undefined');
+  const end = 'Closing words from Emmanuel Macron in Paris.';
+  await pasteAndAnalyze(page, longArticle(700 * 1024, end));
+  await page.waitForFunction(
+    (m) => [...document.querySelectorAll('article p')].pop()?.textContent.includes(m) && !document.querySelector('progress'),
+    end,
+    { timeout: 60_000, polling: 250 },
+  );
+  assert.equal(await page.locator('article').getAttribute('data-analysed-in'), 'page');
 });
 
 // --- the README's screenshots -------------------------------------------------------------
