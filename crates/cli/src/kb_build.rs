@@ -17,7 +17,8 @@
 //!   for the given-name and common-word lists (GUM: only the CC-BY `gum_ccby.*` files);
 //! - `<curated>/countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv` and any
 //!   `people-*.tsv` (same columns; a row whose id is already known adds its offices
-//!   and aliases to that person), `given-names-extra.txt` (our own words).
+//!   and aliases to that person, and a term with a known title and start sets
+//!   that term's end), `given-names-extra.txt` (our own words).
 //!
 //! Outputs in `<out>`: `countries.tsv`, `orgs.tsv`, `cities.tsv`, `people.tsv`,
 //! `given-names.txt`, `common-words.txt`, `ATTRIBUTION.md`. The output is deterministic: the same inputs
@@ -1514,7 +1515,21 @@ fn build_people(
                         rows[i].aliases.push(a);
                     }
                 }
-                offices.retain(|o| !rows[i].offices.contains(o));
+                // (title, start) names a term: a later file may set or move its
+                // end ("Prime Minister of Hungary|2010-05-29|2026-05-09").
+                offices.retain(|o| {
+                    match rows[i]
+                        .offices
+                        .iter_mut()
+                        .find(|x| x.title == o.title && x.start == o.start)
+                    {
+                        Some(x) => {
+                            x.end = o.end.clone();
+                            false
+                        }
+                        None => true,
+                    }
+                });
                 rows[i].offices.extend(offices);
                 sort_offices(&mut rows[i].offices);
                 if rows[i].wikidata.is_empty() {
@@ -2455,6 +2470,15 @@ mod tests {
             ),
             (vec!["Xavier Y".to_string()], "Q5", "desc")
         );
+        // A later file closes an open term (same title and start).
+        let mut closing = files.clone();
+        closing.push((
+            "kb/curated/people-updates.tsv".to_string(),
+            "x\tX Y\t\tTR\tPrime Minister of Turkey|2010-01-01|2026-05-09\t\tdesc\n".to_string(),
+        ));
+        let p = build_people(&closing, &places, &[], &[], &[], &[]).unwrap();
+        assert_eq!(p.rows[0].offices.len(), 2);
+        assert_eq!(p.rows[0].offices[1].end, "2026-05-09");
         let mut clash = files.clone();
         clash[1].1 = clash[1].1.replace("\tX Y\t", "\tX Z\t");
         assert!(build_people(&clash, &places, &[], &[], &[], &[]).is_err());

@@ -24,7 +24,7 @@ use crate::model::Label;
 use crate::recognize::{Candidate, Source};
 use crate::tagger::features::{add_doc_stats, word_infos, DocStats, Memory, WordInfo};
 use crate::tagger::{spans_of, Tagger};
-use crate::tokenize::{is_capitalised, Token};
+use crate::tokenize::{is_capitalised, TokKind, Token};
 
 /// Confidence a new name needs (in prose; in headlines and all-caps blocks, more).
 const NEW_NAME: f32 = 0.62;
@@ -36,8 +36,9 @@ const VETO: f32 = 0.9;
 
 #[derive(Default)]
 pub struct DocTagger {
-    /// Token ranges of the sentences read so far, with their word facts.
-    sentences: Vec<Range<usize>>,
+    /// The sentences read so far: for each, the engine-token range of each
+    /// of its words as the tagger sees them (see [`words_of`]).
+    sentences: Vec<Vec<Range<usize>>>,
     infos: Vec<Vec<WordInfo>>,
     stats: FastMap<String, DocStats>,
     memory: Memory,
@@ -52,11 +53,15 @@ impl DocTagger {
     /// Read the words of new sentences (call as blocks are tokenized).
     pub fn add_sentences(&mut self, text: &str, toks: &[Token], sents: &[Range<usize>], kb: &Kb) {
         for s in sents {
-            let words: Vec<&str> = toks[s.clone()].iter().map(|t| t.text(text)).collect();
+            let groups = words_of(text, toks, s.clone());
+            let words: Vec<&str> = groups
+                .iter()
+                .map(|g| &text[toks[g.start].start..toks[g.end - 1].end])
+                .collect();
             let infos = word_infos(&words, kb);
             add_doc_stats(&mut self.stats, &infos);
             self.infos.push(infos);
-            self.sentences.push(s.clone());
+            self.sentences.push(groups);
         }
     }
 
@@ -72,17 +77,23 @@ impl DocTagger {
         while self.next < self.sentences.len() && used < budget {
             let s = &self.infos[self.next];
             let (tags, conf) = tagger.tag_sentence(s, stats, &mut self.memory, &mut buf);
-            let base = self.sentences[self.next].start;
-            let end = base + tags.len();
-            if self.sure_outside.len() < end {
-                self.sure_outside.resize(end, false);
+            let groups = &self.sentences[self.next];
+            if let Some(last) = groups.last() {
+                if self.sure_outside.len() < last.end {
+                    self.sure_outside.resize(last.end, false);
+                }
             }
-            for (i, (&t, &c)) in tags.iter().zip(&conf).enumerate() {
-                self.sure_outside[base + i] = t == 0 && c >= VETO;
+            for (g, (&t, &c)) in groups.iter().zip(tags.iter().zip(&conf)) {
+                for i in g.clone() {
+                    self.sure_outside[i] = t == 0 && c >= VETO;
+                }
             }
             for sp in spans_of(&tags, &conf) {
-                self.spans
-                    .push((base + sp.start..base + sp.end, sp.kind, sp.confidence));
+                self.spans.push((
+                    groups[sp.start].start..groups[sp.end - 1].end,
+                    sp.kind,
+                    sp.confidence,
+                ));
             }
             used += s.len().max(1);
             self.next += 1;
@@ -166,7 +177,7 @@ impl DocTagger {
             let surface = &text[toks[r.start].start..toks[r.end - 1].end];
             // Consistency with the rest of the article: "Carvajal" after "Dani
             // Carvajal" is that person, whatever the tagger guessed here.
-            let (label, key) = match known.get(surface) {
+            let (label, key) = match known.get(surface).filter(|_| touched.is_empty()) {
                 Some(&ci) => (cands[ci].label, cands[ci].key.clone()),
                 None => (label, key_for(label, surface)),
             };
@@ -216,7 +227,18 @@ impl DocTagger {
                 || (conf >= OVERRIDE
                     && label == Label::PERSON
                     && touched.iter().all(|&ci| cands[ci].label == Label::PERSON)));
-            if !inside || conf < OVERRIDE || !(weak || extends_strong) {
+            // A city in a results line is a club ("Leeds 2 Chelsea 1").
+            let number_at = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokKind::Number);
+            let club = label == Label::ORG
+                && conf >= 0.9
+                && touched.len() == 1
+                && cands[touched[0]].tok == r
+                && matches!(
+                    cands[touched[0]].source,
+                    Source::Kb(crate::kb::Entry::City(_) | crate::kb::Entry::Capital(_))
+                )
+                && (number_at(r.end) || (r.start > 0 && number_at(r.start - 1)));
+            if !inside || conf < OVERRIDE || !(weak || extends_strong || club) {
                 continue;
             }
             let same = touched.len() == 1 && cands[touched[0]].tok == r;
@@ -257,6 +279,30 @@ impl DocTagger {
         cands.extend(add);
         cands.sort_by_key(|c| c.start);
     }
+}
+
+/// The words of a sentence as the tagger was trained to see them (CoNLL
+/// style): engine tokens joined by a bare hyphen are one word
+/// ("1996-08-24", "al-Qaida", "Okonkwo-Baptiste", "U.S.-based").
+fn words_of(text: &str, toks: &[Token], s: Range<usize>) -> Vec<Range<usize>> {
+    let joinable = |t: &Token| matches!(t.kind, TokKind::Word | TokKind::Number);
+    let mut out = Vec::new();
+    let mut i = s.start;
+    while i < s.end {
+        let mut j = i + 1;
+        while j + 1 < s.end
+            && joinable(&toks[j - 1])
+            && matches!(toks[j].text(text), "-" | "\u{2010}" | "\u{2011}")
+            && !toks[j].space_before
+            && !toks[j + 1].space_before
+            && joinable(&toks[j + 1])
+        {
+            j += 2;
+        }
+        out.push(i..j);
+        i = j;
+    }
+    out
 }
 
 /// The engine label for a tagger type; None for what is not an actor here.
