@@ -37,6 +37,17 @@ async function precache() {
   );
 }
 
+/** A fresh index.html: keep it, and drop hashed files a new deploy no longer names. */
+async function refresh(res) {
+  const cache = await caches.open(CACHE);
+  const html = await res.clone().text();
+  await cache.put(INDEX, res);
+  const keep = new Set(referenced(html).map((f) => new URL(f, SCOPE).href));
+  for (const req of await cache.keys()) {
+    if (HASHED.test(new URL(req.url).pathname) && !keep.has(req.url)) await cache.delete(req);
+  }
+}
+
 self.addEventListener('install', (e) => {
   e.waitUntil(precache().then(() => self.skipWaiting()));
 });
@@ -61,7 +72,7 @@ self.addEventListener('fetch', (e) => {
         .then((res) => {
           if (res.ok && url.search === '') {
             const copy = res.clone();
-            caches.open(CACHE).then((c) => c.put(INDEX, copy));
+            e.waitUntil(refresh(copy));
           }
           return res;
         })

@@ -112,8 +112,7 @@ pub fn dynamic_css(focused: Option<&str>, lit: Option<&str>) -> String {
         css += &format!(
             ".reading.focusing mark.mention[data-actor=\"{id}\"]{{color:var(--fg);\
              background:color-mix(in srgb,var(--c) 65%,transparent);box-shadow:inset 0 -3px 0 var(--c);\
-             font-weight:600;cursor:help}}\n\
-             .mention-map .tick[data-actor=\"{id}\"]{{opacity:1}}\n"
+             font-weight:600;cursor:help}}\n"
         );
     }
     if let Some(id) = lit.and_then(safe_id) {

@@ -618,6 +618,7 @@ test('service worker: after the first visit the reader works offline (also under
     });
     assert.ok(cached.some((u) => u.endsWith('.wasm')), `wasm not cached: ${cached}`);
     assert.ok(cached.some((u) => /style-[0-9a-f]+\.css$/.test(u)), `css not cached: ${cached}`);
+    assert.ok(cached.some((u) => u.endsWith('/worker.js')), `the analysis worker is not cached: ${cached}`);
 
     await context.setOffline(true);
     await page.reload({ waitUntil: 'load', timeout: LOAD_TIMEOUT });
