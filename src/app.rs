@@ -149,7 +149,12 @@ pub fn App() -> Html {
         let (a, ms) = runner::analyze_now(text, date);
         Doc::new(a, ms)
     });
-    let loading = use_state(|| !matches!(&*initial, Initial::Sample | Initial::Saved(_)) || matches!(&*initial, Initial::Saved(s) if s.text.len() > SLICED_ABOVE));
+    // Until `?src=` is fetched or a big saved article analysed.
+    let loading = use_state(|| match &*initial {
+        Initial::Src(_) => true,
+        Initial::Saved(s) => s.text.len() > SLICED_ABOVE,
+        Initial::Sample => false,
+    });
     let notice = use_state(|| None::<Notice>);
     let progress = use_state(|| None::<(usize, usize)>);
     let generation = use_mut_ref(|| Rc::new(Cell::new(0u32)));
@@ -159,7 +164,7 @@ pub fn App() -> Html {
     });
     let lit = use_state(|| None::<String>);
     let dragging = use_state(|| false);
-    let cast_open = use_state(|| viewport().0 >= CAST_OPEN_FROM);
+    let cast_open = use_memo((), |_| viewport().0 >= CAST_OPEN_FROM);
     let ctl = use_card_ctl();
     let article_ref = use_node_ref();
     let textarea_ref = use_node_ref();

@@ -158,7 +158,18 @@ pub fn reduce_dom(html: &str) -> Result<Reduced, String> {
                     el.get_attribute("class").unwrap_or_default(),
                     el.get_attribute("id").unwrap_or_default()
                 );
-                if is_noise(&attrs) && el.closest("p, blockquote").ok().flatten().is_none() {
+                // A class like "story-body share-enabled" still holds the
+                // story: never drop what holds paragraphs or the article.
+                let holds_story = el
+                    .query_selector_all("p")
+                    .map(|l| l.length() >= 3)
+                    .unwrap_or(false)
+                    || el.matches("article, main").unwrap_or(false)
+                    || el.query_selector("article, main").ok().flatten().is_some();
+                if is_noise(&attrs)
+                    && !holds_story
+                    && el.closest("p, blockquote").ok().flatten().is_none()
+                {
                     el.remove();
                 }
             }

@@ -68,9 +68,30 @@ fn link_at(c: &[char], i: usize) -> Option<(String, usize)> {
     Some((c[i + 1..close].iter().collect(), end + 1))
 }
 
+/// YAML front matter (`---` … `---` at the very top): its `title:`, and the rest.
+fn front_matter(md: &str) -> (Option<String>, &str) {
+    let Some(rest) = md.strip_prefix("---\n").or_else(|| md.strip_prefix("---\r\n")) else {
+        return (None, md);
+    };
+    let Some(end) = rest.find("\n---") else {
+        return (None, md);
+    };
+    let title = rest[..end].lines().find_map(|l| {
+        let v = l.strip_prefix("title:")?.trim().trim_matches(['"', '\'']);
+        (!v.is_empty()).then(|| v.to_string())
+    });
+    let body = rest[end + 4..].trim_start_matches(['-', '\r']);
+    (title, body.strip_prefix('\n').unwrap_or(body))
+}
+
 /// A Markdown document → plain text, line by line.
 pub fn plain(md: &str) -> String {
+    let (title, md) = front_matter(md);
     let mut out = Vec::new();
+    if let Some(t) = title {
+        out.push(format!("# {}", inline(&t)));
+        out.push(String::new());
+    }
     let mut fenced = false;
     for line in md.lines() {
         let t = line.trim_start();
@@ -121,6 +142,13 @@ mod tests {
         assert_eq!(inline("snake_case stays, _emphasis_ goes"), "snake_case stays, emphasis goes");
         assert_eq!(inline("3 < 4 and a > b"), "3 < 4 and a > b");
         assert_eq!(inline("[not a link] (really)"), "[not a link] (really)");
+    }
+
+    #[test]
+    fn front_matter_gives_the_title() {
+        let md = "---\ntitle: \"Leaders meet\"\ndate: 2023-05-06\n---\n\nBody text.";
+        assert_eq!(plain(md), "# Leaders meet\n\n\nBody text.");
+        assert_eq!(plain("---\nno end"), "\nno end");
     }
 
     #[test]

@@ -354,11 +354,14 @@ const HOSTILE_HTML = `<!doctype html><html><head><title>Site | Scholz and Macron
 <article>
   <h1>Scholz and Macron meet in Paris</h1>
   <p class="byline">By Jane Reporter</p>
+  <div class="story-body share-enabled">
   <p>German Chancellor Olaf Scholz met French President Emmanuel Macron in Paris on Saturday.</p>
   <img src="x" onerror="window.__pwned = 2"><img src="https://evil.example/pixel.gif">
   <blockquote><p>"We stand together," Macron told reporters.</p></blockquote>
   <aside>Related: another story</aside>
   <p>Scholz said Germany and France would support Ukraine.<script>window.__pwned = 3</script></p>
+  <p>The two leaders will meet again in Berlin next month.</p>
+  </div>
   <div class="share-bar">Share on Twitter</div>
   <form><input value="Subscribe text"></form>
 </article>
@@ -374,7 +377,7 @@ test('an HTML page is reduced to its article; nothing from it runs or loads', as
   assert.equal(await page.evaluate(() => typeof window.__pwned), 'undefined', 'script from the page ran');
   assert.equal(await page.locator('article h1').innerText(), 'Scholz and Macron meet in Paris');
   const text = await articleText(page);
-  for (const kept of ['By Jane Reporter', 'Olaf Scholz met French President', 'We stand together', 'support Ukraine']) {
+  for (const kept of ['By Jane Reporter', 'Olaf Scholz met French President', 'We stand together', 'support Ukraine', 'again in Berlin']) {
     assert.ok(text.includes(kept), `"${kept}" is missing: ${text}`);
   }
   for (const dropped of ['Menu Item', 'BUY NOW', 'Related', 'Share on Twitter', 'Copyright', 'Subscribe', 'window.__pwned', 'display:none']) {
