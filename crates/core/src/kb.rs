@@ -255,13 +255,19 @@ pub struct Person {
 }
 
 impl Person {
-    /// The office held on that `YYYY-MM-DD` date; when several are, the one that
-    /// started last.
+    /// The office held on that `YYYY-MM-DD` date; when several are, the
+    /// highest (head of state, then of government, then deputies, then the
+    /// rest: a prime minister who is also foreign minister is the prime
+    /// minister), and among equals the one that started last.
     pub fn office_on(&self, date: &str) -> Option<&Office> {
         self.offices
             .iter()
             .filter(|o| o.held_on(date))
-            .max_by(|a, b| a.start.cmp(&b.start))
+            .max_by(|a, b| {
+                office_rank(&b.title)
+                    .cmp(&office_rank(&a.title))
+                    .then_with(|| a.start.cmp(&b.start))
+            })
     }
 
     /// Offices that started after that date, in order of start.
@@ -270,6 +276,43 @@ impl Person {
             .iter()
             .filter(|o| o.start.as_str() > date)
             .collect()
+    }
+}
+
+/// 0 for a head of state, 1 head of government, 2 deputy, 3 any other office.
+pub fn office_rank(title: &str) -> u8 {
+    let t = title.strip_prefix("Acting ").unwrap_or(title);
+    let t = t.strip_prefix("Interim ").unwrap_or(t);
+    let t = t.strip_prefix("Transitional ").unwrap_or(t);
+    const HEADS: &[&str] = &[
+        "President of ",
+        "King of ",
+        "Queen of ",
+        "Emir of ",
+        "Sultan of ",
+        "Supreme Leader of ",
+        "Grand Duke of ",
+        "Prince of ",
+        "Emperor of ",
+        "Chairman of the Presidential Council",
+    ];
+    const GOVERNMENT: &[&str] = &[
+        "Prime Minister of ",
+        "Chancellor of ",
+        "Premier of ",
+        "Chief Adviser",
+        "Taoiseach",
+        "President of the Government of ",
+        "Chairman of the Council of Ministers",
+    ];
+    if t.starts_with("Vice ") || t.starts_with("Deputy ") || t.starts_with("First Deputy ") {
+        2
+    } else if GOVERNMENT.iter().any(|h| t.starts_with(h)) {
+        1
+    } else if HEADS.iter().any(|h| t.starts_with(h)) {
+        0
+    } else {
+        3
     }
 }
 
@@ -691,6 +734,40 @@ mod tests {
 
     fn kb() -> &'static Kb {
         Kb::embedded()
+    }
+
+    #[test]
+    fn the_highest_office_held_wins() {
+        assert_eq!(office_rank("President of Russia"), 0);
+        assert_eq!(office_rank("Acting President of Venezuela"), 0);
+        assert_eq!(office_rank("Prime Minister of Fiji"), 1);
+        assert_eq!(office_rank("President of the Government of Spain"), 1);
+        assert_eq!(office_rank("Vice President of Tanzania"), 2);
+        assert_eq!(office_rank("Minister for Foreign Affairs of Fiji"), 3);
+        let p = Person {
+            id: "x".into(),
+            name: "X".into(),
+            country: Some("FJ".into()),
+            offices: vec![
+                Office {
+                    title: "Prime Minister of Fiji".into(),
+                    start: "2007-01-05".into(),
+                    end: Some("2022-12-24".into()),
+                },
+                Office {
+                    title: "Minister for Foreign Affairs of Fiji".into(),
+                    start: "2016-09-01".into(),
+                    end: Some("2019-09-30".into()),
+                },
+            ],
+            aliases: vec![],
+            wikidata: String::new(),
+            description: String::new(),
+        };
+        assert_eq!(
+            p.office_on("2019-09-23").unwrap().title,
+            "Prime Minister of Fiji"
+        );
     }
 
     fn country_of(e: &[Entry], f: fn(u32) -> Entry) -> Vec<String> {

@@ -21,7 +21,7 @@ use std::ops::Range;
 use crate::kb::{FastMap, Kb};
 use crate::lexicon as lx;
 use crate::model::Label;
-use crate::recognize::{Candidate, Source};
+use crate::recognize::{entry_key, entry_label, Candidate, Source};
 use crate::tagger::features::{add_doc_stats, word_infos, DocStats, Memory, WordInfo};
 use crate::tagger::{spans_of, Tagger};
 use crate::tokenize::{is_capitalised, TokKind, Token};
@@ -181,14 +181,28 @@ impl DocTagger {
                 Some(&ci) => (cands[ci].label, cands[ci].key.clone()),
                 None => (label, key_for(label, surface)),
             };
-            let new = Candidate {
-                tok: r.clone(),
-                start: toks[r.start].start,
-                end: toks[r.end - 1].end,
-                label,
-                source: Source::Tagger,
-                confidence: (conf * 0.95).min(0.9),
-                key,
+            // A span the KB names exactly (pieces of "Kaja Kallas" joined) is
+            // the KB's entry.
+            let kb_entry = kb.lookup(surface).first().copied();
+            let new = match kb_entry {
+                Some(e) => Candidate {
+                    tok: r.clone(),
+                    start: toks[r.start].start,
+                    end: toks[r.end - 1].end,
+                    label: entry_label(kb, e),
+                    source: Source::Kb(e),
+                    confidence: 0.9,
+                    key: entry_key(kb, e),
+                },
+                None => Candidate {
+                    tok: r.clone(),
+                    start: toks[r.start].start,
+                    end: toks[r.end - 1].end,
+                    label,
+                    source: Source::Tagger,
+                    confidence: (conf * 0.95).min(0.9),
+                    key,
+                },
             };
             if touched.is_empty() {
                 let need = if caps(r.start) {
@@ -214,19 +228,24 @@ impl DocTagger {
             // kind ("Fatah al-Islam" around "Fatah"), when the tagger is sure.
             // ...or an organisation named after a place ("Karachi Stock Exchange");
             // pieces of one person's name join ("Muhammad al-Siddiq").
-            let extends_strong = touched.iter().all(|&ci| {
-                let inner = &cands[ci];
-                inner.tok.len() < r.len()
-                    && (inner.label == label
-                        || (label == Label::ORG
-                            && matches!(inner.label, Label::GPE | Label::LOC)
-                            && words
-                                .last()
-                                .is_some_and(|w| is_capitalised(w) && !kb.is_given_name(w))))
-            }) && (conf >= 0.9
-                || (conf >= OVERRIDE
-                    && label == Label::PERSON
-                    && touched.iter().all(|&ci| cands[ci].label == Label::PERSON)));
+            let ends_in_title = words
+                .last()
+                .is_some_and(|w| lx::is_title_word(w) || lx::is_person_title(w));
+            let extends_strong = !ends_in_title
+                && touched.iter().all(|&ci| {
+                    let inner = &cands[ci];
+                    inner.tok.len() < r.len()
+                        && (inner.label == label
+                            || (label == Label::ORG
+                                && matches!(inner.label, Label::GPE | Label::LOC)
+                                && words
+                                    .last()
+                                    .is_some_and(|w| is_capitalised(w) && !kb.is_given_name(w))))
+                })
+                && (conf >= 0.9
+                    || (conf >= OVERRIDE
+                        && label == Label::PERSON
+                        && touched.iter().all(|&ci| cands[ci].label == Label::PERSON)));
             // A city in a results line is a club ("Leeds 2 Chelsea 1").
             let number_at = |i: usize| toks.get(i).is_some_and(|t| t.kind == TokKind::Number);
             let club = label == Label::ORG

@@ -164,7 +164,7 @@ fn norm_space(s: &str) -> Cow<'_, str> {
     }
 }
 
-fn entry_label(kb: &Kb, e: Entry) -> Label {
+pub fn entry_label(kb: &Kb, e: Entry) -> Label {
     match e {
         Entry::CountryName(_) | Entry::Capital(_) | Entry::City(_) => Label::GPE,
         Entry::Demonym(_) => Label::NORP,
