@@ -177,7 +177,10 @@ pub fn App() -> Html {
         .map(|x| x.id.clone());
     let minor = use_memo((*doc).clone(), |d| minor_ids(d));
     let vis = Visibility::new(&settings, minor.clone(), focused.clone());
+    // The builder (an effect, and later slices) reads this: keep it current
+    // before any effect of this render runs.
     let vis_now = use_mut_ref(|| vis.clone());
+    *vis_now.borrow_mut() = vis.clone();
 
     // Settings: remember them (defaults leave nothing behind) and apply the theme.
     {
@@ -230,9 +233,7 @@ pub fn App() -> Html {
     // the Tab order (the CSS takes their colour away).
     {
         let article_ref = article_ref.clone();
-        let vis_now = vis_now.clone();
         use_effect_with(vis.clone(), move |v: &Visibility| {
-            *vis_now.borrow_mut() = v.clone();
             if let Some(root) = article_ref.cast::<Element>() {
                 apply_visibility(&root, v);
             }

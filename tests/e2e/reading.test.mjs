@@ -304,10 +304,25 @@ test('the minor-actors switch hides actors mentioned once', async (t) => {
     assert.match(m.bg, /rgba\(0, 0, 0, 0\)/);
     assert.equal(m.tab, '-1');
   }
+  // A new article: minor means minor in *that* article (actor ids are reused).
+  await page.locator('textarea#paste').fill(
+    'Kenyan President William Ruto met Ethiopian Prime Minister Abiy Ahmed in Nairobi. ' +
+      'Ruto and Abiy discussed trade. Somalia sent an observer. Ruto thanked Abiy.',
+  );
+  await page.locator('button#analyze').click();
+  await waitForArticleText(page, 'sent an observer');
+  const marks = await page.$$eval('article mark.mention', (els) => els.map((e) => ({ actor: e.dataset.actor, minor: e.classList.contains('minor') })));
+  const n = {};
+  for (const m of marks) n[m.actor] = (n[m.actor] || 0) + 1;
+  for (const m of marks) assert.equal(m.minor, n[m.actor] === 1, `mention of ${m.actor} (${n[m.actor]} mentions) minor=${m.minor}`);
+  assert.ok(marks.some((m) => m.minor) && marks.some((m) => !m.minor));
+
   await page.reload();
   await waitForArticle(page);
   assert.equal(await page.locator('#minor-toggle').isChecked(), false, 'the switch did not persist');
   await page.locator('label.switch').click();
+  await page.waitForFunction(() => document.querySelector('#minor-toggle').checked);
+  await page.locator('#load-sample').click();
   await page.waitForFunction((n) => document.querySelectorAll('.cast-entry').length === n, before);
 });
 
