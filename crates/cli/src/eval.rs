@@ -47,15 +47,20 @@ pub struct Counts {
     pub tokens: usize,
 }
 
+/// The labelled spans of a sentence's tags (conlleval's chunking).
+fn tag_chunks(t: &[Tag]) -> Vec<(usize, usize, String)> {
+    let names: Vec<String> = t
+        .iter()
+        .map(|&x| dramatis_core::tagger::tag_name(x))
+        .collect();
+    let refs: Vec<&str> = names.iter().map(String::as_str).collect();
+    chunks(&refs)
+}
+
 impl Counts {
     pub fn add(&mut self, gold: &[Tag], pred: &[Tag]) {
         let spans = |t: &[Tag]| {
-            let names: Vec<String> = t
-                .iter()
-                .map(|&x| dramatis_core::tagger::tag_name(x))
-                .collect();
-            let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-            chunks(&refs)
+            tag_chunks(t)
                 .into_iter()
                 .filter_map(|(s, e, ty)| Some((s, e, group_of(&ty)?)))
                 .collect::<Vec<_>>()
@@ -194,14 +199,7 @@ pub fn score(docs: &[Doc], system: System, today: &str) -> Counts {
 pub fn errors(docs: &[Doc], system: System, today: &str) -> String {
     let pred = predict(docs, system, today);
     let mut out = String::new();
-    let spans = |t: &[Tag]| {
-        let names: Vec<String> = t
-            .iter()
-            .map(|&x| dramatis_core::tagger::tag_name(x))
-            .collect();
-        let refs: Vec<&str> = names.iter().map(String::as_str).collect();
-        chunks(&refs)
-    };
+    let spans = tag_chunks;
     for (d, p) in docs.iter().zip(&pred) {
         for (s, t) in d.iter().zip(p) {
             let (g, q) = (spans(&s.tags), spans(t));

@@ -53,6 +53,23 @@ pub fn history_features(prev2: Tag, prev: Tag, word_hash: u64, mask: u32, out: &
     out.push(mix(word_hash ^ (0x3000 + prev as u64)));
 }
 
+/// The history features of token `i` given the tags chosen so far
+/// (`tags[..i]`); returns the previous tag (None at the sentence start).
+#[inline]
+pub fn history(
+    tags: &[Tag],
+    i: usize,
+    word_hash: u64,
+    mask: u32,
+    out: &mut Vec<u32>,
+) -> Option<Tag> {
+    let prev = i.checked_sub(1).map(|j| tags[j]);
+    let prev2 = i.checked_sub(2).map_or(0, |j| tags[j] + 1);
+    out.clear();
+    history_features(prev2, prev.map_or(0, |p| p + 1), word_hash, mask, out);
+    prev
+}
+
 impl Model {
     pub fn mask(&self) -> u32 {
         ((1u64 << self.bits) - 1) as u32
@@ -150,16 +167,7 @@ impl Model {
         let mut e = [0f32; NTAGS];
         let mut h = [0f32; NTAGS];
         for (i, f) in feats.iter().enumerate() {
-            let prev = i.checked_sub(1).map(|j| tags[j]);
-            let prev2 = i.checked_sub(2).map_or(0, |j| tags[j] + 1);
-            hist.clear();
-            history_features(
-                prev2,
-                prev.map_or(0, |p| p + 1),
-                word_hash[i],
-                mask,
-                &mut hist,
-            );
+            let prev = history(&tags, i, word_hash[i], mask, &mut hist);
             self.emit(f, &mut e);
             self.emit(&hist, &mut h);
             let mut best = (f32::NEG_INFINITY, 0 as Tag);

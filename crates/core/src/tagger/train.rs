@@ -3,7 +3,7 @@
 //! gives the same model bytes.
 
 use super::features::{memory_feature, remember, Memory, Sink, WordInfo};
-use super::model::{allowed, history_features, Design, Model};
+use super::model::{allowed, history, Design, Model};
 use super::{Tag, NTAGS};
 
 /// One training sentence: the static features of each token, the hash of
@@ -121,16 +121,7 @@ pub fn train(
                         // Update token by token, with the predicted history.
                         let mut tags: Vec<Tag> = Vec::with_capacity(ex.gold.len());
                         for i in 0..ex.gold.len() {
-                            let prev = i.checked_sub(1).map(|j| tags[j]);
-                            let prev2 = i.checked_sub(2).map_or(0, |j| tags[j] + 1);
-                            hist.clear();
-                            history_features(
-                                prev2,
-                                prev.map_or(0, |p| p + 1),
-                                ex.word_hash[i],
-                                mask,
-                                &mut hist,
-                            );
+                            let prev = history(&tags, i, ex.word_hash[i], mask, &mut hist);
                             let model = Current {
                                 w: &emit.w,
                                 trans: &trans.w,
