@@ -266,7 +266,9 @@ pub fn App() -> Html {
                 if text.len() > WORKER_ABOVE {
                     let gen = generation.clone();
                     let d2 = date.clone();
-                    match worker::analyze(&text, d2, gen, mine, move |d, t| p1.set(Some((d, t)))).await {
+                    match worker::analyze(&text, d2, gen, mine, move |d, t| p1.set(Some((d, t))))
+                        .await
+                    {
                         Ok(Some((a, ms))) => {
                             doc.set(Doc::from_worker(a, ms));
                             progress.set(None);
@@ -298,7 +300,9 @@ pub fn App() -> Html {
         Callback::from(move |(text, date, via): (String, Option<String>, Via)| {
             match via {
                 Via::Sample => {
-                    if let Some(st) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) {
+                    if let Some(st) =
+                        web_sys::window().and_then(|w| w.local_storage().ok().flatten())
+                    {
                         let _ = st.remove_item(settings::ARTICLE_KEY);
                         let _ = st.remove_item(settings::ARTICLE_DATE_KEY);
                     }
@@ -321,25 +325,26 @@ pub fn App() -> Html {
         let open_article = open_article.clone();
         let notice = notice.clone();
         let initial = initial.clone();
-        use_effect_with((), move |_| {
-            match &*initial {
-                Initial::Src(src) => {
-                    let src = src.clone();
-                    yew::platform::spawn_local(async move {
-                        match open::fetch_src(&src).await {
-                            Ok(text) => open_article.emit((text, None, Via::Start)),
-                            Err(e) => {
-                                notice.set(Some(Notice { error: true, text: e }));
-                                open_article.emit((SAMPLE.to_string(), None, Via::Start));
-                            }
+        use_effect_with((), move |_| match &*initial {
+            Initial::Src(src) => {
+                let src = src.clone();
+                yew::platform::spawn_local(async move {
+                    match open::fetch_src(&src).await {
+                        Ok(text) => open_article.emit((text, None, Via::Start)),
+                        Err(e) => {
+                            notice.set(Some(Notice {
+                                error: true,
+                                text: e,
+                            }));
+                            open_article.emit((SAMPLE.to_string(), None, Via::Start));
                         }
-                    });
-                }
-                Initial::Saved(s) if s.text.len() > SLICED_ABOVE => {
-                    open_article.emit((s.text.clone(), s.date.clone(), Via::Start));
-                }
-                _ => {}
+                    }
+                });
             }
+            Initial::Saved(s) if s.text.len() > SLICED_ABOVE => {
+                open_article.emit((s.text.clone(), s.date.clone(), Via::Start));
+            }
+            _ => {}
         });
     }
 
@@ -432,8 +437,14 @@ pub fn App() -> Html {
         Callback::from(move |m: usize| {
             // In focus mode the bar's position follows the jump.
             if let (Some(id), Some(f)) = (&focused, (*focus_state).clone()) {
-                if let Some(p) = doc.actor(id).and_then(|x| x.mentions.iter().position(|&y| y == m)) {
-                    focus_state.set(Some(focus::Focus { key: f.key, pos: Some(p) }));
+                if let Some(p) = doc
+                    .actor(id)
+                    .and_then(|x| x.mentions.iter().position(|&y| y == m))
+                {
+                    focus_state.set(Some(focus::Focus {
+                        key: f.key,
+                        pos: Some(p),
+                    }));
                 }
             }
             scroll_to_mention(m, true);
@@ -445,31 +456,39 @@ pub fn App() -> Html {
         let on_step = on_step.clone();
         let on_exit = on_exit_focus.clone();
         let active = focused.is_some();
-        use_effect_with((active, (*focus_state).clone(), (*doc).clone()), move |_| {
-            let d = document();
-            let opts = gloo_events::EventListenerOptions::enable_prevent_default();
-            let l = EventListener::new_with_options(&d, "keydown", opts, move |e| {
-                let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
-                    return;
-                };
-                if !active || k.ctrl_key() || k.meta_key() || k.alt_key() || is_typing(k.target()) {
-                    return;
-                }
-                match k.key().as_str() {
-                    "n" | "j" => {
-                        k.prevent_default();
-                        on_step.emit(true)
+        use_effect_with(
+            (active, (*focus_state).clone(), (*doc).clone()),
+            move |_| {
+                let d = document();
+                let opts = gloo_events::EventListenerOptions::enable_prevent_default();
+                let l = EventListener::new_with_options(&d, "keydown", opts, move |e| {
+                    let Some(k) = e.dyn_ref::<KeyboardEvent>() else {
+                        return;
+                    };
+                    if !active
+                        || k.ctrl_key()
+                        || k.meta_key()
+                        || k.alt_key()
+                        || is_typing(k.target())
+                    {
+                        return;
                     }
-                    "p" | "k" => {
-                        k.prevent_default();
-                        on_step.emit(false)
+                    match k.key().as_str() {
+                        "n" | "j" => {
+                            k.prevent_default();
+                            on_step.emit(true)
+                        }
+                        "p" | "k" => {
+                            k.prevent_default();
+                            on_step.emit(false)
+                        }
+                        "Escape" => on_exit.emit(()),
+                        _ => {}
                     }
-                    "Escape" => on_exit.emit(()),
-                    _ => {}
-                }
-            });
-            move || drop(l)
-        });
+                });
+                move || drop(l)
+            },
+        );
     }
 
     let ondate = {
@@ -515,7 +534,11 @@ pub fn App() -> Html {
                 return;
             };
             if let Some(text) = open::sample(&sel.value()) {
-                let via = if text == SAMPLE { Via::Sample } else { Via::Reader };
+                let via = if text == SAMPLE {
+                    Via::Sample
+                } else {
+                    Via::Reader
+                };
                 open_article.emit((text.to_string(), None, via));
             }
         })
@@ -532,14 +555,23 @@ pub fn App() -> Html {
             if let Some(s) = sample_ref.cast::<web_sys::HtmlSelectElement>() {
                 s.set_value("");
             }
-            notice.set(Some(Notice { error: false, text: format!("Opening {name}…") }));
+            notice.set(Some(Notice {
+                error: false,
+                text: format!("Opening {name}…"),
+            }));
             yew::platform::spawn_local(async move {
                 match open::read_file(file).await {
                     Ok(text) => {
                         open_article.emit((text, None, Via::Reader));
-                        notice.set(Some(Notice { error: false, text: format!("Opened {name}.") }));
+                        notice.set(Some(Notice {
+                            error: false,
+                            text: format!("Opened {name}."),
+                        }));
                     }
-                    Err(e) => notice.set(Some(Notice { error: true, text: e })),
+                    Err(e) => notice.set(Some(Notice {
+                        error: true,
+                        text: e,
+                    })),
                 }
             });
         })
@@ -707,7 +739,9 @@ pub fn App() -> Html {
         ctl.handlers(
             settings.click_only,
             Rc::new(move |el: &Element| {
-                let label = el.get_attribute("data-label").and_then(|l| Label::parse(&l));
+                let label = el
+                    .get_attribute("data-label")
+                    .and_then(|l| Label::parse(&l));
                 let actor = el.get_attribute("data-actor").unwrap_or_default();
                 label.is_some_and(|l| v.shows_parts(l, &actor))
             }),

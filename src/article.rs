@@ -104,9 +104,14 @@ impl ArticleBuilder {
                             continue;
                         };
                         let label = men.label.as_str();
-                        let minor = if vis.minor.contains(&men.actor) { " minor" } else { "" };
+                        let minor = if vis.minor.contains(&men.actor) {
+                            " minor"
+                        } else {
+                            ""
+                        };
                         let _ = mark.set_attribute("class", &format!("mention lbl-{label}{minor}"));
-                        let _ = mark.set_attribute("tabindex", if vis.shows(men) { "0" } else { "-1" });
+                        let _ =
+                            mark.set_attribute("tabindex", if vis.shows(men) { "0" } else { "-1" });
                         let _ = mark.set_attribute("data-actor", &men.actor);
                         let _ = mark.set_attribute("data-label", label);
                         let _ = mark.set_attribute("data-m", &m.to_string());
@@ -131,7 +136,9 @@ pub fn apply_visibility(root: &Element, vis: &Visibility) {
         let Some(el) = list.item(i).and_then(|n| n.dyn_into::<Element>().ok()) else {
             continue;
         };
-        let label = el.get_attribute("data-label").and_then(|l| Label::parse(&l));
+        let label = el
+            .get_attribute("data-label")
+            .and_then(|l| Label::parse(&l));
         let actor = el.get_attribute("data-actor").unwrap_or_default();
         let want = match label {
             Some(l) if !vis.shows_parts(l, &actor) => "-1",

@@ -172,7 +172,6 @@ impl CardCtl {
     }
 }
 
-
 /// The card controller, with its page-wide listeners: Escape closes the
 /// card (and returns focus to the mention when it was inside the card), a
 /// click elsewhere closes a pinned card, scrolling and resizing keep the card
@@ -256,7 +255,11 @@ impl CardCtl {
     /// Handlers for the article. `active(el)` says whether a mention is
     /// highlighted now (hidden ones open no card); with `click_only`, hover
     /// and focus open nothing: click, tap and Enter still do.
-    pub fn handlers(&self, click_only: bool, active: Rc<dyn Fn(&Element) -> bool>) -> MentionHandlers {
+    pub fn handlers(
+        &self,
+        click_only: bool,
+        active: Rc<dyn Fn(&Element) -> bool>,
+    ) -> MentionHandlers {
         let found = {
             let active = active.clone();
             move |t: Option<web_sys::EventTarget>| mention_of(t).filter(|(_, el)| active(el))

@@ -252,15 +252,27 @@ mod tests {
         let a = analyze(SAMPLE, &Options::default());
         let gs = groups(&a, "", true);
         let kinds: Vec<Kind> = gs.iter().map(|g| g.0).collect();
-        let order: Vec<Kind> = GROUPS.iter().map(|g| g.0).filter(|k| kinds.contains(k)).collect();
+        let order: Vec<Kind> = GROUPS
+            .iter()
+            .map(|g| g.0)
+            .filter(|k| kinds.contains(k))
+            .collect();
         assert_eq!(kinds, order, "groups in the fixed kind order");
         let people = &gs.iter().find(|g| g.0 == Kind::Person).unwrap().2;
         assert!(people.iter().any(|x| x.name == "Vladimir Putin"));
         for w in people.windows(2) {
-            assert!(w[0].salience >= w[1].salience, "{} before {}", w[0].name, w[1].name);
+            assert!(
+                w[0].salience >= w[1].salience,
+                "{} before {}",
+                w[0].name,
+                w[1].name
+            );
         }
         let total: usize = gs.iter().map(|g| g.2.len()).sum();
-        assert_eq!(total, a.actors.iter().filter(|x| !x.mentions.is_empty()).count());
+        assert_eq!(
+            total,
+            a.actors.iter().filter(|x| !x.mentions.is_empty()).count()
+        );
     }
 
     #[test]
@@ -285,7 +297,11 @@ mod tests {
         let a = analyze(SAMPLE, &Options::default());
         let all: usize = groups(&a, "", true).iter().map(|g| g.2.len()).sum();
         let major: usize = groups(&a, "", false).iter().map(|g| g.2.len()).sum();
-        let minor = a.actors.iter().filter(|x| is_minor(x) && !x.mentions.is_empty()).count();
+        let minor = a
+            .actors
+            .iter()
+            .filter(|x| is_minor(x) && !x.mentions.is_empty())
+            .count();
         assert!(minor > 0, "the sample has actors mentioned once");
         assert_eq!(all - major, minor);
     }

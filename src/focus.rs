@@ -26,7 +26,10 @@ pub fn resolve<'a>(a: &'a Analysis, key: &str) -> Option<&'a Actor> {
         .or_else(|| a.actors.iter().filter(live).find(|x| x.name == key))
         .or_else(|| {
             let k = key.to_lowercase();
-            a.actors.iter().filter(live).find(|x| x.name.to_lowercase() == k)
+            a.actors
+                .iter()
+                .filter(live)
+                .find(|x| x.name.to_lowercase() == k)
         })
 }
 
@@ -100,7 +103,9 @@ pub fn to_fragment(name: &str) -> String {
 fn safe_id(id: &str) -> Option<&str> {
     (!id.is_empty()
         && id.len() <= 32
-        && id.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
+        && id
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b'-'))
     .then_some(id)
 }
 
@@ -194,7 +199,11 @@ mod tests {
             "Russian President Vladimir Putin met Erdoğan. Putin spoke.",
             &Options::default(),
         );
-        let putin = a.actors.iter().find(|x| x.name == "Vladimir Putin").unwrap();
+        let putin = a
+            .actors
+            .iter()
+            .find(|x| x.name == "Vladimir Putin")
+            .unwrap();
         assert_eq!(resolve(&a, &putin.id).unwrap().id, putin.id);
         assert_eq!(resolve(&a, "Vladimir Putin").unwrap().id, putin.id);
         assert_eq!(resolve(&a, "vladimir putin").unwrap().id, putin.id);
@@ -205,7 +214,10 @@ mod tests {
     fn css_only_for_safe_ids() {
         assert!(dynamic_css(Some("a3"), None).contains("[data-actor=\"a3\"]"));
         assert!(dynamic_css(None, Some("a_1-2")).contains("outline"));
-        assert_eq!(dynamic_css(Some("a\"]{}body{display:none"), Some("</style>")), "");
+        assert_eq!(
+            dynamic_css(Some("a\"]{}body{display:none"), Some("</style>")),
+            ""
+        );
         assert_eq!(dynamic_css(None, None), "");
     }
 }

@@ -9,15 +9,30 @@ use wasm_bindgen::JsCast;
 use web_sys::{Document, DomParser, Element, SupportedType};
 
 /// Elements that are never article text.
-pub const DROP: &str = "script, style, noscript, template, iframe, object, embed, svg, canvas, video, \
+pub const DROP: &str =
+    "script, style, noscript, template, iframe, object, embed, svg, canvas, video, \
     audio, nav, aside, footer, form, button, select, input, textarea, dialog, figure, picture, \
     [role=navigation], [role=complementary], [role=contentinfo], [role=search], [role=dialog], \
     [aria-hidden=true], [hidden]";
 
 /// Class or id words that mark boilerplate (ads, sharing, related links…).
 pub const NOISE_WORDS: [&str; 16] = [
-    "ad", "ads", "advert", "advertisement", "sponsor", "sponsored", "promo", "newsletter",
-    "share", "social", "related", "recommended", "cookie", "subscribe", "comments", "breadcrumb",
+    "ad",
+    "ads",
+    "advert",
+    "advertisement",
+    "sponsor",
+    "sponsored",
+    "promo",
+    "newsletter",
+    "share",
+    "social",
+    "related",
+    "recommended",
+    "cookie",
+    "subscribe",
+    "comments",
+    "breadcrumb",
 ];
 
 /// One block of the reduced article.
@@ -52,8 +67,18 @@ pub fn is_noise(attr: &str) -> bool {
 /// `2023-05-06T10:00Z` → `May 6, 2023` (what the engine's date finder reads).
 pub fn news_date(iso: &str) -> Option<String> {
     const MONTHS: [&str; 12] = [
-        "January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December",
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
     ];
     let d = iso.get(..10)?;
     if !dramatis_core::date::is_iso_date(d) {
@@ -73,7 +98,11 @@ pub fn assemble(r: &Reduced) -> String {
         out.push(t);
     }
     if let Some(b) = r.byline.as_deref().map(squash).filter(|b| !b.is_empty()) {
-        out.push(if b.to_lowercase().starts_with("by ") { b } else { format!("By {b}") });
+        out.push(if b.to_lowercase().starts_with("by ") {
+            b
+        } else {
+            format!("By {b}")
+        });
     }
     if let Some(d) = r.date.as_deref().and_then(news_date) {
         out.push(format!("Published {d}."));
@@ -136,8 +165,14 @@ pub fn reduce_dom(html: &str) -> Result<Reduced, String> {
     let body: Element = body.into();
 
     // Metadata first (meta tags live in <head>, which we never keep).
-    let meta_title = meta(&doc, &["meta[property='og:title']", "meta[name='twitter:title']"]);
-    let meta_author = meta(&doc, &["meta[name='author']", "meta[property='article:author']"]);
+    let meta_title = meta(
+        &doc,
+        &["meta[property='og:title']", "meta[name='twitter:title']"],
+    );
+    let meta_author = meta(
+        &doc,
+        &["meta[name='author']", "meta[property='article:author']"],
+    );
     let meta_date = meta(
         &doc,
         &[
@@ -200,9 +235,19 @@ pub fn reduce_dom(html: &str) -> Result<Reduced, String> {
     let byline_el = first(
         &doc,
         &root,
-        &["[rel=author]", "[itemprop=author]", ".byline", ".author", "address"],
+        &[
+            "[rel=author]",
+            "[itemprop=author]",
+            ".byline",
+            ".author",
+            "address",
+        ],
     );
-    let byline = byline_el.as_ref().map(text_of).filter(|b| !b.is_empty()).or(meta_author);
+    let byline = byline_el
+        .as_ref()
+        .map(text_of)
+        .filter(|b| !b.is_empty())
+        .or(meta_author);
     let time_el = first(&doc, &root, &["time[datetime]"]);
     let date = time_el
         .as_ref()
@@ -220,7 +265,10 @@ pub fn reduce_dom(html: &str) -> Result<Reduced, String> {
         // Skip what is already taken (inside a quote, a list item holding
         // paragraphs, the byline or the date line).
         let tag = el.tag_name().to_ascii_lowercase();
-        let in_quote = el.parent_element().and_then(|p| p.closest("blockquote").ok().flatten()).is_some();
+        let in_quote = el
+            .parent_element()
+            .and_then(|p| p.closest("blockquote").ok().flatten())
+            .is_some();
         if in_quote || (tag == "li" && el.query_selector("p").ok().flatten().is_some()) {
             continue;
         }
@@ -308,7 +356,10 @@ mod tests {
     fn duplicate_title_paragraph_is_dropped() {
         let r = Reduced {
             title: Some("Same".into()),
-            pieces: vec![Piece::Heading("Same".into()), Piece::Paragraph("Body.".into())],
+            pieces: vec![
+                Piece::Heading("Same".into()),
+                Piece::Paragraph("Body.".into()),
+            ],
             ..Default::default()
         };
         assert_eq!(assemble(&r), "Same\n\nBody.");

@@ -65,7 +65,10 @@ mod tests {
 
     #[test]
     fn counts_every_mention_once_in_label_order() {
-        let a = analyze(include_str!("../assets/samples/karabakh-2020.txt"), &Options::default());
+        let a = analyze(
+            include_str!("../assets/samples/karabakh-2020.txt"),
+            &Options::default(),
+        );
         let c = label_counts(&a);
         assert_eq!(c.iter().map(|x| x.1).sum::<usize>(), a.mentions.len());
         let order: Vec<usize> = c

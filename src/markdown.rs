@@ -32,7 +32,8 @@ pub fn inline(line: &str) -> String {
         if c[i] == '_' {
             let prev = i.checked_sub(1).map(|p| c[p]);
             let next = c.get(i + 1).copied();
-            let inner = prev.is_some_and(|p| p.is_alphanumeric()) && next.is_some_and(|n| n.is_alphanumeric());
+            let inner = prev.is_some_and(|p| p.is_alphanumeric())
+                && next.is_some_and(|n| n.is_alphanumeric());
             if !inner {
                 i += 1;
                 continue;
@@ -70,7 +71,10 @@ fn link_at(c: &[char], i: usize) -> Option<(String, usize)> {
 
 /// YAML front matter (`---` … `---` at the very top): its `title:`, and the rest.
 fn front_matter(md: &str) -> (Option<String>, &str) {
-    let Some(rest) = md.strip_prefix("---\n").or_else(|| md.strip_prefix("---\r\n")) else {
+    let Some(rest) = md
+        .strip_prefix("---\n")
+        .or_else(|| md.strip_prefix("---\r\n"))
+    else {
         return (None, md);
     };
     let Some(end) = rest.find("\n---") else {
@@ -104,7 +108,11 @@ pub fn plain(md: &str) -> String {
         }
         // Horizontal rules and setext underlines are layout, not text.
         let bare: String = t.chars().filter(|c| !c.is_whitespace()).collect();
-        if bare.len() >= 3 && bare.chars().all(|c| c == '-' || c == '*' || c == '=' || c == '_') {
+        if bare.len() >= 3
+            && bare
+                .chars()
+                .all(|c| c == '-' || c == '*' || c == '=' || c == '_')
+        {
             out.push(String::new());
             continue;
         }
@@ -139,7 +147,10 @@ mod tests {
             inline("**Putin** met [Erdoğan](https://x.org/e) ![photo](p.jpg) in <b>Sochi</b>"),
             "Putin met Erdoğan  in Sochi"
         );
-        assert_eq!(inline("snake_case stays, _emphasis_ goes"), "snake_case stays, emphasis goes");
+        assert_eq!(
+            inline("snake_case stays, _emphasis_ goes"),
+            "snake_case stays, emphasis goes"
+        );
         assert_eq!(inline("3 < 4 and a > b"), "3 < 4 and a > b");
         assert_eq!(inline("[not a link] (really)"), "[not a link] (really)");
     }

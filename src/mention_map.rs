@@ -160,9 +160,16 @@ mod tests {
         assert_eq!(ts.iter().map(|t| t.count).sum::<usize>(), a.mentions.len());
         assert!(ts.windows(2).all(|w| w[0].band < w[1].band));
         assert!(ts.iter().all(|t| t.band < BANDS));
-        let putin = a.actors.iter().find(|x| x.name == "Vladimir Putin").unwrap();
+        let putin = a
+            .actors
+            .iter()
+            .find(|x| x.name == "Vladimir Putin")
+            .unwrap();
         let mine = ticks(&a, BANDS, |m| m.actor == putin.id);
-        assert_eq!(mine.iter().map(|t| t.count).sum::<usize>(), putin.mentions.len());
+        assert_eq!(
+            mine.iter().map(|t| t.count).sum::<usize>(),
+            putin.mentions.len()
+        );
         assert!(mine.iter().all(|t| t.label == Label::PERSON));
         // The headline mentions Putin: his first tick is at the very top.
         assert_eq!(mine[0].band, 0);
@@ -171,12 +178,19 @@ mod tests {
     #[test]
     fn clicking_finds_the_next_mention_else_the_last() {
         let a = analyze(SAMPLE, &Options::default());
-        let putin = a.actors.iter().find(|x| x.name == "Vladimir Putin").unwrap();
+        let putin = a
+            .actors
+            .iter()
+            .find(|x| x.name == "Vladimir Putin")
+            .unwrap();
         let is_putin = |m: &Mention| m.actor == putin.id;
         assert_eq!(mention_at(&a, 0.0, is_putin), Some(putin.mentions[0]));
         let mid = mention_at(&a, 0.5, is_putin).unwrap();
         assert!(position(&a, &a.mentions[mid]) >= 0.5 || mid == *putin.mentions.last().unwrap());
-        assert_eq!(mention_at(&a, 1.0, is_putin), putin.mentions.last().copied());
+        assert_eq!(
+            mention_at(&a, 1.0, is_putin),
+            putin.mentions.last().copied()
+        );
         assert_eq!(mention_at(&a, 0.3, |_| false), None);
     }
 }

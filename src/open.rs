@@ -68,7 +68,10 @@ pub fn format_of(name: &str, mime: &str, text: &str) -> Format {
     if mime.starts_with("text/markdown") {
         return Format::Markdown;
     }
-    let head = text.trim_start().get(..200.min(text.trim_start().len())).unwrap_or("");
+    let head = text
+        .trim_start()
+        .get(..200.min(text.trim_start().len()))
+        .unwrap_or("");
     let head = head.to_ascii_lowercase();
     if head.starts_with("<!doctype html") || head.starts_with("<html") {
         Format::Html
@@ -80,9 +83,17 @@ pub fn format_of(name: &str, mime: &str, text: &str) -> Format {
 /// Whether the file name (or MIME type) is one the reader opens.
 pub fn accepted(name: &str, mime: &str) -> bool {
     let n = name.to_ascii_lowercase();
-    [".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml"]
-        .iter()
-        .any(|e| n.ends_with(e))
+    [
+        ".txt",
+        ".text",
+        ".md",
+        ".markdown",
+        ".html",
+        ".htm",
+        ".xhtml",
+    ]
+    .iter()
+    .any(|e| n.ends_with(e))
         || mime.starts_with("text/")
 }
 
@@ -177,7 +188,10 @@ mod tests {
         assert_eq!(format_of("http://x/a.htm?x=1#y", "", ""), Format::Html);
         assert_eq!(format_of("notes.md", "text/plain", ""), Format::Markdown);
         assert_eq!(format_of("a.txt", "text/html", "<html>"), Format::Text);
-        assert_eq!(format_of("blob", "text/html; charset=utf-8", ""), Format::Html);
+        assert_eq!(
+            format_of("blob", "text/html; charset=utf-8", ""),
+            Format::Html
+        );
         assert_eq!(format_of("x", "", "  <!DOCTYPE html><p>hi"), Format::Html);
         assert_eq!(format_of("x", "", "Plain words"), Format::Text);
     }
@@ -195,12 +209,18 @@ mod tests {
     #[test]
     fn text_and_markdown_conversion() {
         assert_eq!(to_text(Format::Text, "\u{feff}Hi").unwrap(), "Hi");
-        assert_eq!(to_text(Format::Markdown, "# T\n\n*a* [b](c)").unwrap(), "# T\n\na b");
+        assert_eq!(
+            to_text(Format::Markdown, "# T\n\n*a* [b](c)").unwrap(),
+            "# T\n\na b"
+        );
     }
 
     #[test]
     fn samples_are_bundled_and_marked() {
-        assert_eq!(sample("karabakh-2020").map(|s| s.starts_with("Putin")), Some(true));
+        assert_eq!(
+            sample("karabakh-2020").map(|s| s.starts_with("Putin")),
+            Some(true)
+        );
         for (id, title, text) in &SAMPLES[1..] {
             assert!(title.starts_with("Sample:"), "{id}");
             assert!(text.contains("It is not a real news report."), "{id}");

@@ -114,7 +114,10 @@ impl Settings {
                 "click_only" => out.click_only = v.trim() == "1",
                 "show_minor" => out.show_minor = v.trim() != "0",
                 "hidden" => {
-                    out.hidden = v.split(',').filter_map(|x| Label::parse(x.trim())).collect();
+                    out.hidden = v
+                        .split(',')
+                        .filter_map(|x| Label::parse(x.trim()))
+                        .collect();
                     out.hidden.sort();
                     out.hidden.dedup();
                 }

@@ -85,7 +85,11 @@ mod tests {
             &Options::default(),
         );
         let minor = Rc::new(minor_ids(&a));
-        let putin = a.actors.iter().find(|x| x.name == "Vladimir Putin").unwrap();
+        let putin = a
+            .actors
+            .iter()
+            .find(|x| x.name == "Vladimir Putin")
+            .unwrap();
         let ankara = a.mentions.iter().find(|m| m.text == "Ankara").unwrap();
         assert!(minor.contains(&ankara.actor), "Ankara is mentioned once");
         assert!(!minor.contains(&putin.id));
@@ -98,12 +102,18 @@ mod tests {
         s = s.toggled(Label::PERSON);
         s.show_minor = false;
         let v = Visibility::new(&s, minor.clone(), None);
-        assert!(!a.mentions.iter().any(|m| m.label == Label::PERSON && v.shows(m)));
+        assert!(!a
+            .mentions
+            .iter()
+            .any(|m| m.label == Label::PERSON && v.shows(m)));
         assert!(!v.shows(ankara));
         assert_eq!(v.article_classes(), vec!["hide-PERSON", "hide-minor"]);
 
         let v = Visibility::new(&s, minor, Some(putin.id.clone()));
         let pm = &a.mentions[putin.mentions[0]];
-        assert!(v.shows(pm), "the focused actor shows even when its label is off");
+        assert!(
+            v.shows(pm),
+            "the focused actor shows even when its label is off"
+        );
     }
 }

@@ -90,7 +90,7 @@ pub fn pack(mut a: Analysis) -> Result<Packed, String> {
 /// The analysis of `text` back from its packed form.
 pub fn unpack(text: String, p: &Packed) -> Result<Analysis, String> {
     let mut a: Analysis = serde_json::from_str(&p.meta).map_err(|e| e.to_string())?;
-    if p.mentions.len() % M != 0 || p.blocks.len() % B != 0 {
+    if !p.mentions.len().is_multiple_of(M) || !p.blocks.len().is_multiple_of(B) {
         return Err("truncated analysis".into());
     }
     let slice = |s: u32, e: u32| -> Result<String, String> {
@@ -107,12 +107,7 @@ pub fn unpack(text: String, p: &Packed) -> Result<Analysis, String> {
                 end: c[1] as usize,
                 text: slice(c[2], c[3])?,
                 label: *Label::ALL.get(c[4] as usize).ok_or("bad label")?,
-                actor: a
-                    .actors
-                    .get(c[5] as usize)
-                    .ok_or("bad actor")?
-                    .id
-                    .clone(),
+                actor: a.actors.get(c[5] as usize).ok_or("bad actor")?.id.clone(),
                 confidence: f32::from_bits(c[6]),
                 byte_start: c[2] as usize,
                 byte_end: c[3] as usize,
@@ -144,7 +139,12 @@ pub fn unpack(text: String, p: &Packed) -> Result<Analysis, String> {
 /// In the worker: analyse `text`, calling `progress(done, total)` after each
 /// slice; returns `{meta, mentions, blocks, ms}` (or `{error}`).
 #[wasm_bindgen]
-pub fn worker_analyze(text: &str, date: Option<String>, today: String, progress: &js_sys::Function) -> JsValue {
+pub fn worker_analyze(
+    text: &str,
+    date: Option<String>,
+    today: String,
+    progress: &js_sys::Function,
+) -> JsValue {
     let t0 = js_sys::Date::now();
     let opts = dramatis_core::Options {
         date,
@@ -171,7 +171,10 @@ pub fn worker_analyze(text: &str, date: Option<String>, today: String, progress:
     match pack(a) {
         Ok(p) => {
             set("meta", &p.meta.into());
-            set("mentions", &js_sys::Uint32Array::from(&p.mentions[..]).into());
+            set(
+                "mentions",
+                &js_sys::Uint32Array::from(&p.mentions[..]).into(),
+            );
             set("blocks", &js_sys::Uint32Array::from(&p.blocks[..]).into());
             set("ms", &(js_sys::Date::now() - t0).into());
         }
@@ -191,7 +194,9 @@ fn module_urls() -> Option<(String, String)> {
             .and_then(|e| e.get_attribute("href"))
             .and_then(|h| {
                 let base = d.base_uri().ok().flatten()?;
-                web_sys::Url::new_with_base(&h, &base).ok().map(|u| u.href())
+                web_sys::Url::new_with_base(&h, &base)
+                    .ok()
+                    .map(|u| u.href())
             })
     };
     Some((
@@ -216,7 +221,8 @@ pub async fn analyze(
     let (glue, wasm) = module_urls().ok_or("no module URLs")?;
     let opts = web_sys::WorkerOptions::new();
     opts.set_type(web_sys::WorkerType::Module);
-    let worker = web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|_| "no worker")?;
+    let worker =
+        web_sys::Worker::new_with_options("./worker.js", &opts).map_err(|_| "no worker")?;
 
     let settle: Rc<RefCell<Option<(js_sys::Function, js_sys::Function)>>> = Rc::default();
     let promise = {
@@ -253,7 +259,11 @@ pub async fn analyze(
                         let _ = res.call1(&JsValue::NULL, &data);
                     }
                 }
-                _ => reject(&get(&data, "message").as_string().unwrap_or_else(|| "worker error".into())),
+                _ => reject(
+                    &get(&data, "message")
+                        .as_string()
+                        .unwrap_or_else(|| "worker error".into()),
+                ),
             }
         })
     };
@@ -319,12 +329,23 @@ mod tests {
         let a = analyze(&text, &Options::default());
         assert!(!a.mentions.is_empty() && !a.blocks.is_empty());
         let p = pack(a.clone()).unwrap();
-        assert!(!p.meta.contains("resurgent, decades-old dispute"), "the text travels inside the JSON");
+        assert!(
+            !p.meta.contains("resurgent, decades-old dispute"),
+            "the text travels inside the JSON"
+        );
         let b = unpack(text.clone(), &p).unwrap();
         assert_eq!(b, a);
         // Byte offsets (not in the JSON form) survive too.
-        assert!(b.mentions.iter().zip(&a.mentions).all(|(x, y)| x.byte_start == y.byte_start && x.byte_end == y.byte_end));
-        assert!(b.blocks.iter().zip(&a.blocks).all(|(x, y)| x.byte_start == y.byte_start));
+        assert!(b
+            .mentions
+            .iter()
+            .zip(&a.mentions)
+            .all(|(x, y)| x.byte_start == y.byte_start && x.byte_end == y.byte_end));
+        assert!(b
+            .blocks
+            .iter()
+            .zip(&a.blocks)
+            .all(|(x, y)| x.byte_start == y.byte_start));
     }
 
     #[test]
@@ -335,6 +356,9 @@ mod tests {
         assert!(unpack("Putin met Erdoğan in Ankara.".into(), &p).is_err());
         let a = analyze("Putin met Erdoğan in Ankara.", &Options::default());
         let p = pack(a).unwrap();
-        assert!(unpack("short".into(), &p).is_err(), "offsets outside the text");
+        assert!(
+            unpack("short".into(), &p).is_err(),
+            "offsets outside the text"
+        );
     }
 }
