@@ -167,6 +167,7 @@ impl Job {
             );
             self.casing.push(casing);
             let rec = Recognizer::new(&self.text, &self.tokens.tokens, kb, self.gazetteer());
+            let first_cand = self.cands.len();
             for s in &self.tokens.sentences[first_sent..] {
                 rec.sentence(s.clone(), casing, &mut self.cands);
             }
@@ -175,6 +176,7 @@ impl Job {
                     &self.text,
                     &self.tokens.tokens,
                     &self.tokens.sentences[first_sent..],
+                    &self.cands[first_cand..],
                     kb,
                 );
             }

@@ -51,8 +51,47 @@ pub struct DocTagger {
 
 impl DocTagger {
     /// Read the words of new sentences (call as blocks are tokenized).
-    pub fn add_sentences(&mut self, text: &str, toks: &[Token], sents: &[Range<usize>], kb: &Kb) {
+    /// Sentences whose every name-like word the KB or a pattern already
+    /// explained (`cands`: the candidates found in them) are not read: the
+    /// tagger could add nothing there, and most of a long article is such.
+    pub fn add_sentences(
+        &mut self,
+        text: &str,
+        toks: &[Token],
+        sents: &[Range<usize>],
+        cands: &[Candidate],
+        kb: &Kb,
+    ) {
+        let Some(first) = sents.first().map(|s| s.start) else {
+            return;
+        };
+        let last = sents.last().map_or(first, |s| s.end);
+        let mut explained = vec![false; last - first];
+        for c in cands
+            .iter()
+            .filter(|c| !matches!(c.source, Source::Name | Source::Context))
+        {
+            for i in c.tok.clone() {
+                if (first..last).contains(&i) {
+                    explained[i - first] = true;
+                }
+            }
+        }
         for s in sents {
+            let needs_reading = s.clone().any(|i| {
+                let t = &toks[i];
+                let w = t.text(text);
+                !explained[i - first]
+                    && t.kind == TokKind::Word
+                    && w.chars().next().is_some_and(char::is_uppercase)
+                    && !lx::is_calendar_or_function(w)
+                    && !(t.sent_start && kb.is_common_word(w))
+            });
+            if !needs_reading {
+                self.infos.push(Vec::new());
+                self.sentences.push(Vec::new());
+                continue;
+            }
             let groups = words_of(text, toks, s.clone());
             let words: Vec<&str> = groups
                 .iter()

@@ -29,6 +29,11 @@ pub struct Model {
     pub trans: Vec<f32>,
     /// Dense `[bucket * NTAGS + tag]`.
     pub weights: Vec<i8>,
+    /// The same weights decoded to f32 (what decoding reads: contiguous rows
+    /// the compiler vectorises, no table lookup per weight).
+    dense: Vec<f32>,
+    /// `trans` with −∞ where IOB2 forbids the step, so Viterbi needs no branch.
+    masked: Vec<f32>,
 }
 
 /// Is `tag` allowed after `prev` (None = sentence start)? `I-X` only continues `X`.
@@ -71,6 +76,36 @@ pub fn history(
 }
 
 impl Model {
+    pub fn new(
+        design: Design,
+        bits: u8,
+        table: [f32; 256],
+        trans: Vec<f32>,
+        weights: Vec<i8>,
+    ) -> Model {
+        let dense = weights.iter().map(|&c| table[c as u8 as usize]).collect();
+        let masked = (0..=NTAGS)
+            .flat_map(|p| (0..NTAGS).map(move |t| (p, t)))
+            .map(|(p, t)| {
+                let prev = (p < NTAGS).then_some(p as Tag);
+                if allowed(prev, t as Tag) {
+                    trans[p * NTAGS + t]
+                } else {
+                    f32::NEG_INFINITY
+                }
+            })
+            .collect();
+        Model {
+            design,
+            bits,
+            table,
+            trans,
+            weights,
+            dense,
+            masked,
+        }
+    }
+
     pub fn mask(&self) -> u32 {
         ((1u64 << self.bits) - 1) as u32
     }
@@ -80,9 +115,9 @@ impl Model {
     pub fn emit(&self, feats: &[u32], out: &mut [f32; NTAGS]) {
         *out = [0f32; NTAGS];
         for &f in feats {
-            let w = &self.weights[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
+            let row = &self.dense[f as usize * NTAGS..f as usize * NTAGS + NTAGS];
             for t in 0..NTAGS {
-                out[t] += self.table[w[t] as u8 as usize];
+                out[t] += row[t];
             }
         }
     }
@@ -118,21 +153,19 @@ impl Model {
             }
         }
         for i in 1..n {
-            for t in 0..NTAGS as Tag {
+            let prev = score[i - 1];
+            for t in 0..NTAGS {
                 let mut best = f32::NEG_INFINITY;
                 let mut arg = 0;
-                for p in 0..NTAGS as Tag {
-                    if !allowed(Some(p), t) {
-                        continue;
-                    }
-                    let s = score[i - 1][p as usize] + self.trans(Some(p), t);
+                for p in 0..NTAGS {
+                    let s = prev[p] + self.masked[p * NTAGS + t];
                     if s > best {
                         best = s;
-                        arg = p;
+                        arg = p as Tag;
                     }
                 }
-                score[i][t as usize] = best + emits[i][t as usize];
-                back[i][t as usize] = arg;
+                score[i][t] = best + emits[i][t];
+                back[i][t] = arg;
             }
         }
         let mut tags = vec![0 as Tag; n];
@@ -289,13 +322,7 @@ impl Model {
         if q != idx.len() {
             return Err(bad("trailing bytes"));
         }
-        Ok(Model {
-            design,
-            bits,
-            table,
-            trans,
-            weights,
-        })
+        Ok(Model::new(design, bits, table, trans, weights))
     }
 }
 
@@ -326,13 +353,13 @@ mod tests {
         weights[0] = 5;
         weights[17] = -3;
         weights[(1 << 8) * NTAGS - 1] = 127;
-        let m = Model {
-            design: Design::Viterbi,
-            bits: 8,
-            table: std::array::from_fn(|i| i as i8 as f32),
-            trans: (0..(NTAGS + 1) * NTAGS).map(|i| i as f32).collect(),
+        let m = Model::new(
+            Design::Viterbi,
+            8,
+            std::array::from_fn(|i| i as i8 as f32),
+            (0..(NTAGS + 1) * NTAGS).map(|i| i as f32).collect(),
             weights,
-        };
+        );
         let b = m.to_bytes();
         let back = Model::from_bytes(&b).unwrap();
         assert_eq!(back.weights, m.weights);

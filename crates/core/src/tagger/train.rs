@@ -203,13 +203,7 @@ fn quantize(cfg: &Config, w: &[f32], trans: Vec<f32>) -> Model {
             }
         })
         .collect();
-    Model {
-        design: cfg.design,
-        bits: cfg.bits,
-        table,
-        trans,
-        weights,
-    }
+    Model::new(cfg.design, cfg.bits, table, trans, weights)
 }
 
 /// The weights during training (f32, not yet averaged).
