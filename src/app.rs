@@ -292,6 +292,38 @@ pub fn App() -> Html {
         })
     };
 
+    // The tagger's model is parsed after the first paint too; the article on
+    // screen (analysed without it) is analysed again, and replaced only if the
+    // tagger changed what is highlighted and no newer analysis has started.
+    {
+        let doc = doc.clone();
+        let generation = generation.borrow().clone();
+        use_effect_with((), move |_| {
+            let at_mount = generation.get();
+            let t = Timeout::new(450, move || {
+                if !runner::load_tagger() || generation.get() != at_mount {
+                    return;
+                }
+                let d = doc.0.clone();
+                if d.text.is_empty() || d.text.len() > SLICED_ABOVE {
+                    return;
+                }
+                let date =
+                    (d.date_source == dramatis_core::DateSource::Given).then(|| d.date.clone());
+                let (a, ms) = runner::analyze_now(&d.text, date);
+                let same = a.mentions.len() == d.mentions.len()
+                    && a.actors.len() == d.actors.len()
+                    && a.mentions.iter().zip(&d.mentions).all(|(x, y)| {
+                        (x.start, x.end, x.label, &x.actor) == (y.start, y.end, y.label, &y.actor)
+                    });
+                if !same && generation.get() == at_mount {
+                    doc.set(Doc::new(a, ms));
+                }
+            });
+            move || drop(t)
+        });
+    }
+
     // Open an article: remember it (or not), leave focus mode (or not), analyse.
     let open_article = {
         let start = start_analysis.clone();

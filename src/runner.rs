@@ -24,13 +24,23 @@ pub fn today() -> String {
 /// Options for one run: the reader's chosen article date, if any, and today.
 /// The gazetteer automaton is used once built (the app builds it right
 /// after its first paint); until then the KB's hash table does the same job.
+/// The trained tagger likewise joins once its model is parsed (right after the
+/// first paint; `load_tagger`).
 pub fn options(date: Option<String>) -> Options {
     Options {
         date,
         today: Some(today()),
         automaton: dramatis_core::Automaton::IfReady,
-        tagger: true,
+        tagger: dramatis_core::tagger::Tagger::ready().is_some(),
     }
+}
+
+/// Parse the tagger's model now (after the first paint); true when this call
+/// loaded it (so what is on screen was analysed without it).
+pub fn load_tagger() -> bool {
+    let was_ready = dramatis_core::tagger::Tagger::ready().is_some();
+    let _ = dramatis_core::tagger::Tagger::embedded();
+    !was_ready
 }
 
 /// Milliseconds since the page started (high resolution).

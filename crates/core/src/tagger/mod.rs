@@ -51,6 +51,7 @@ pub fn tag_name(t: Tag) -> String {
 }
 
 const EMBEDDED: &[u8] = include_bytes!("../../../../assets/model/tagger.bin");
+static SHIPPED: OnceLock<Tagger> = OnceLock::new();
 
 /// A name the tagger found: token range within its sentence.
 #[derive(Clone, Debug, PartialEq)]
@@ -124,8 +125,15 @@ pub fn document_features(doc: &[Vec<&str>], kb: &Kb, bits: u8) -> DocFeatures {
 impl Tagger {
     /// The model shipped in `assets/model/tagger.bin`, parsed on first use.
     pub fn embedded() -> &'static Tagger {
-        static T: OnceLock<Tagger> = OnceLock::new();
-        T.get_or_init(|| Tagger::from_bytes(EMBEDDED).expect("the embedded tagger model is valid"))
+        SHIPPED.get_or_init(|| {
+            Tagger::from_bytes(EMBEDDED).expect("the embedded tagger model is valid")
+        })
+    }
+
+    /// The shipped model if it is already parsed (a page can paint its first
+    /// article without waiting for it, then load it and analyse again).
+    pub fn ready() -> Option<&'static Tagger> {
+        SHIPPED.get()
     }
 
     pub fn from_bytes(b: &[u8]) -> Result<Tagger, String> {

@@ -83,7 +83,12 @@ impl Model {
         trans: Vec<f32>,
         weights: Vec<i8>,
     ) -> Model {
-        let dense = weights.iter().map(|&c| table[c as u8 as usize]).collect();
+        let mut dense = vec![0f32; weights.len()];
+        for (d, &c) in dense.iter_mut().zip(&weights) {
+            if c != 0 {
+                *d = table[c as u8 as usize];
+            }
+        }
         let masked = (0..=NTAGS)
             .flat_map(|p| (0..NTAGS).map(move |t| (p, t)))
             .map(|(p, t)| {
