@@ -24,15 +24,9 @@ pub extern "C" fn load() -> u32 {
 /// document; returns the token count.
 #[no_mangle]
 pub extern "C" fn prepare(tokens: u32) -> u32 {
-    let blocks: Vec<std::ops::Range<usize>> = dramatis_core::ingest::blocks(SAMPLE)
-        .iter()
-        .map(|b| b.start..b.end)
-        .collect();
-    let toks = dramatis_core::tokenize::tokenize(SAMPLE, &blocks);
-    let sents: Vec<Vec<String>> = toks
-        .sentences
-        .iter()
-        .map(|r| toks.tokens[r.clone()].iter().map(|t| t.text(SAMPLE).to_string()).collect())
+    let sents: Vec<Vec<String>> = dramatis_core::propose::tagger_words(SAMPLE)
+        .into_iter()
+        .map(|s| s.into_iter().map(str::to_string).collect())
         .collect();
     let per: usize = sents.iter().map(Vec::len).sum::<usize>().max(1);
     let reps = (tokens as usize / per).max(1);

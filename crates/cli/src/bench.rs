@@ -53,21 +53,7 @@ pub fn run(file: Option<&str>, iterations: usize, model: Option<&str>) -> Result
         }
         None => dramatis_core::tagger::Tagger::embedded(),
     };
-    let blocks: Vec<std::ops::Range<usize>> = dramatis_core::ingest::blocks(&text)
-        .iter()
-        .map(|b| b.start..b.end)
-        .collect();
-    let toks = dramatis_core::tokenize::tokenize(&text, &blocks);
-    let sents: Vec<Vec<&str>> = toks
-        .sentences
-        .iter()
-        .map(|r| {
-            toks.tokens[r.clone()]
-                .iter()
-                .map(|t| t.text(&text))
-                .collect()
-        })
-        .collect();
+    let sents = dramatis_core::propose::tagger_words(&text);
     let n_tok: usize = sents.iter().map(Vec::len).sum::<usize>().max(1);
     let doc: Vec<Vec<&str>> = sents
         .iter()

@@ -201,7 +201,7 @@ impl DocTagger {
             {
                 label = Label::PERSON;
             }
-            if !looks_like_name(text, toks, &r, kb) {
+            if !looks_like_name(&words, kb) {
                 continue;
             }
             let touched: Vec<usize> = {
@@ -339,6 +339,26 @@ impl DocTagger {
     }
 }
 
+/// Every sentence of `text` as the tagger reads it inside the engine (blocks,
+/// tokens, then [`words_of`]); for benchmarks and tools that time the tagger
+/// alone.
+pub fn tagger_words(text: &str) -> Vec<Vec<&str>> {
+    let blocks: Vec<Range<usize>> = crate::ingest::blocks(text)
+        .iter()
+        .map(|b| b.start..b.end)
+        .collect();
+    let toks = crate::tokenize::tokenize(text, &blocks);
+    toks.sentences
+        .iter()
+        .map(|s| {
+            words_of(text, &toks.tokens, s.clone())
+                .into_iter()
+                .map(|g| &text[toks.tokens[g.start].start..toks.tokens[g.end - 1].end])
+                .collect()
+        })
+        .collect()
+}
+
 /// The words of a sentence as the tagger was trained to see them (CoNLL
 /// style): engine tokens joined by a bare hyphen are one word
 /// ("1996-08-24", "al-Qaida", "Okonkwo-Baptiste", "U.S.-based").
@@ -388,8 +408,7 @@ fn label_of(text: &str, toks: &[Token], r: &Range<usize>, kind: usize) -> Option
 
 /// A span the tagger proposes must hold a capitalised word that is not a
 /// calendar or function word, and must not start or end on punctuation.
-fn looks_like_name(text: &str, toks: &[Token], r: &Range<usize>, kb: &Kb) -> bool {
-    let words: Vec<&str> = toks[r.clone()].iter().map(|t| t.text(text)).collect();
+fn looks_like_name(words: &[&str], kb: &Kb) -> bool {
     let edge_ok = |w: &str| w.chars().next().is_some_and(char::is_alphanumeric);
     if !edge_ok(words[0]) || !edge_ok(words[words.len() - 1]) {
         return false;
