@@ -4,6 +4,7 @@
 //! dramatis annotate FILE|- [--date YYYY-MM-DD] [--format json]
 //! dramatis tag --conll FILE|-
 //! dramatis kb build [--shared ../shared] [--curated kb/curated] [--out assets/kb]
+//! dramatis kb coverage [--kb assets/kb] [--from 2000-01-01] [--to today] [--min-gap 31]
 //! dramatis train [--shared ../shared] [--out assets/model/tagger.bin] [--design viterbi|greedy] [--bits N] [--epochs N]
 //! dramatis eval --conll FILE | --heldout [--shared ../shared] [--system engine|tagger|rules] [--column N] [--errors]
 //! dramatis bench [FILE] [--iterations N] [--model FILE]
@@ -14,6 +15,7 @@ mod conll;
 mod corpus;
 mod eval;
 mod kb_build;
+mod kb_coverage;
 mod synthetic;
 mod train;
 
@@ -27,6 +29,7 @@ const USAGE: &str = "usage:
   dramatis annotate FILE|- [--date YYYY-MM-DD] [--format json]
   dramatis tag --conll FILE|-
   dramatis kb build [--shared DIR] [--curated DIR] [--out DIR]
+  dramatis kb coverage [--kb DIR] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--min-gap DAYS]
   dramatis train [--shared DIR] [--out FILE] [--design viterbi|greedy] [--bits N] [--epochs N]
   dramatis eval --conll FILE | --heldout [--shared DIR] [--system engine|tagger|rules] [--column N] [--errors]
   dramatis bench [FILE] [--iterations N] [--model FILE]";
@@ -159,6 +162,31 @@ fn run(args: &[String]) -> Result<(), String> {
             write_out(&conll::tag(&input, &today()))
         }
         "kb" => {
+            if rest.first().map(String::as_str) == Some("coverage") {
+                let a = parse(&rest[1..], &["from", "to", "min-gap", "kb"])?;
+                let from = a.flag("from").unwrap_or("2000-01-01").to_string();
+                let to = a.flag("to").map_or_else(today, str::to_string);
+                for d in [&from, &to] {
+                    if !date::is_iso_date(d) {
+                        return Err(format!("dates are YYYY-MM-DD, not {d:?}"));
+                    }
+                }
+                let min_gap: i64 = a
+                    .flag("min-gap")
+                    .unwrap_or("31")
+                    .parse()
+                    .map_err(|_| "--min-gap must be a number of days")?;
+                let loaded;
+                let kb = match a.flag("kb") {
+                    Some(dir) => {
+                        loaded = kb_coverage::load(&PathBuf::from(dir))?;
+                        &loaded
+                    }
+                    None => dramatis_core::kb::Kb::embedded(),
+                };
+                let covers = kb_coverage::coverage(kb, &from, &to);
+                return write_out(&kb_coverage::report(&covers, min_gap));
+            }
             if rest.first().map(String::as_str) != Some("build") {
                 return Err(format!("unknown kb command\n{USAGE}"));
             }

@@ -119,6 +119,24 @@ pub fn date_from_days(days: i64) -> String {
     format_date(y as u32, m as u32, d as u32)
 }
 
+/// Days since 1970-01-01 of a `YYYY-MM-DD` date (the inverse of [`date_from_days`]);
+/// `None` when the text is not such a date.
+pub fn days_from_date(s: &str) -> Option<i64> {
+    if !is_iso_date(s) {
+        return None;
+    }
+    let y: i64 = s[..4].parse().ok()?;
+    let m: i64 = s[5..7].parse().ok()?;
+    let d: i64 = s[8..10].parse().ok()?;
+    let y = if m <= 2 { y - 1 } else { y };
+    let era = y.div_euclid(400);
+    let yoe = y - era * 400;
+    let mp = if m > 2 { m - 3 } else { m + 9 };
+    let doy = (153 * mp + 2) / 5 + d - 1;
+    let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+    Some(era * 146_097 + doe - 719_468)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -156,6 +174,12 @@ mod tests {
     fn epoch_days() {
         assert_eq!(date_from_days(0), "1970-01-01");
         assert_eq!(date_from_days(18_549), "2020-10-14");
+        assert_eq!(days_from_date("2020-10-14"), Some(18_549));
+        assert_eq!(days_from_date("1970-01-01"), Some(0));
+        assert_eq!(days_from_date("2020-10-4"), None);
+        for d in [-800, -1, 59, 60, 11_016, 20_000, 20_781] {
+            assert_eq!(days_from_date(&date_from_days(d)), Some(d));
+        }
         assert!(is_iso_date("2024-02-29"));
         assert!(!is_iso_date("2023-02-29"));
     }

@@ -303,10 +303,45 @@ pub fn office_rank(title: &str) -> u8 {
         "Chief Adviser",
         "Taoiseach",
         "President of the Government of ",
+        "President of the Council of Ministers",
         "Chairman of the Council of Ministers",
+    ];
+    // Heads of a chamber, court, bank, party or other body are not heads of a
+    // state or government ("President of the Senate", "Chancellor of the Exchequer").
+    const BODIES: &[&str] = &[
+        "Senate",
+        "Assembly",
+        "Parliament",
+        "Chamber",
+        "Court",
+        "Bank",
+        "Committee",
+        "Commission",
+        "Party",
+        "Front",
+        "Rally",
+        "Congress",
+        "Duma",
+        "Exchequer",
+        "Constitutional",
+        "European",
+        "Olympic",
+        "FIFA",
+        "Federal Reserve",
+        "University",
+        "Federation",
+        "Association",
+        "Organization",
+        "Organisation",
+        "Movement",
+        "Xunta",
+        "Regional",
+        "Catalonia",
     ];
     if t.starts_with("Vice ") || t.starts_with("Deputy ") || t.starts_with("First Deputy ") {
         2
+    } else if BODIES.iter().any(|b| t.contains(b)) {
+        3
     } else if GOVERNMENT.iter().any(|h| t.starts_with(h)) {
         1
     } else if HEADS.iter().any(|h| t.starts_with(h)) {
@@ -742,6 +777,14 @@ mod tests {
         assert_eq!(office_rank("Acting President of Venezuela"), 0);
         assert_eq!(office_rank("Prime Minister of Fiji"), 1);
         assert_eq!(office_rank("President of the Government of Spain"), 1);
+        assert_eq!(
+            office_rank("President of the Council of Ministers of Peru"),
+            1
+        );
+        assert_eq!(office_rank("President of the Senate of Cambodia"), 3);
+        assert_eq!(office_rank("President of the European Commission"), 3);
+        assert_eq!(office_rank("Chancellor of the Exchequer"), 3);
+        assert_eq!(office_rank("President of the Palestinian Authority"), 0);
         assert_eq!(office_rank("Vice President of Tanzania"), 2);
         assert_eq!(office_rank("Minister for Foreign Affairs of Fiji"), 3);
         let p = Person {

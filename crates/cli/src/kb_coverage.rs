@@ -1,0 +1,387 @@
+//! `dramatis kb coverage`: how much of 2000–today the KB's dated offices cover for
+//! every sovereign state — head of state, head of government, foreign and defence
+//! minister — and where the holes are. It measures the KB the engine embeds (the
+//! built `assets/kb`), so run it after `dramatis kb build`, or a KB built
+//! elsewhere (`--kb DIR`, the `--out` of `dramatis kb build`).
+
+use dramatis_core::date::{date_from_days, days_from_date};
+use dramatis_core::kb::{office_rank, Kb};
+
+/// A KB built into `dir` by `dramatis kb build --out dir`.
+pub fn load(dir: &std::path::Path) -> Result<Kb, String> {
+    let read = |name: &str| {
+        std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    };
+    // The word lists live as long as the KB, which lives until the command ends.
+    let given: &'static str = Box::leak(read("given-names.txt")?.into_boxed_str());
+    let common: &'static str = Box::leak(read("common-words.txt")?.into_boxed_str());
+    Kb::parse(
+        &read("countries.tsv")?,
+        &read("orgs.tsv")?,
+        &read("cities.tsv")?,
+        &read("people.tsv")?,
+        given,
+        common,
+    )
+}
+
+/// The four posts the KB must hold for every state.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Post {
+    HeadOfState,
+    HeadOfGovernment,
+    Foreign,
+    Defence,
+}
+
+impl Post {
+    pub const ALL: [Post; 4] = [
+        Post::HeadOfState,
+        Post::HeadOfGovernment,
+        Post::Foreign,
+        Post::Defence,
+    ];
+
+    fn short(self) -> &'static str {
+        match self {
+            Post::HeadOfState => "HoS",
+            Post::HeadOfGovernment => "HoG",
+            Post::Foreign => "FM",
+            Post::Defence => "DM",
+        }
+    }
+}
+
+const FOREIGN: &[&str] = &[
+    "minister of foreign affairs",
+    "minister for foreign affairs",
+    "minister of foreign and ",
+    "minister for europe and foreign affairs",
+    "minister of europe and foreign affairs",
+    "minister of external affairs",
+    "minister of external relations",
+    "secretary of foreign affairs",
+    "secretary of state for foreign",
+    "foreign secretary",
+    "foreign minister",
+    "united states secretary of state",
+    "head of the federal department of foreign affairs",
+];
+
+const DEFENCE: &[&str] = &[
+    "minister of defence",
+    "minister of defense",
+    "minister for defence",
+    "minister of national defen",
+    "minister of the armed forces",
+    "minister of the revolutionary armed forces",
+    "minister of people's armed forces",
+    "minister delegate at the presidency in charge of defence",
+    "minister of state for defence affairs",
+    "secretary of national defense",
+    "secretary of state for defence",
+    "defence secretary",
+    "defence minister",
+    "united states secretary of defense",
+    "united states secretary of war",
+    "head of the federal department of defence",
+];
+
+/// Which of the four posts an office title is, if any. Deputies, ministers of
+/// state and acting heads of other posts are not the post itself.
+pub fn post_of(title: &str) -> Option<Post> {
+    let mut t = title;
+    for p in ["Acting ", "Interim ", "Transitional "] {
+        t = t.strip_prefix(p).unwrap_or(t);
+    }
+    let lower = t.to_lowercase();
+    if FOREIGN.iter().any(|p| lower.starts_with(p)) {
+        return Some(Post::Foreign);
+    }
+    if DEFENCE.iter().any(|p| lower.starts_with(p)) {
+        return Some(Post::Defence);
+    }
+    match office_rank(title) {
+        0 => Some(Post::HeadOfState),
+        1 => Some(Post::HeadOfGovernment),
+        _ => None,
+    }
+}
+
+/// States whose head of state is the British monarch (the KB holds the monarch
+/// under GB): their head-of-state post is covered by GB's.
+const REALMS: &[&str] = &[
+    "AU", "CA", "NZ", "JM", "BS", "BZ", "AG", "KN", "LC", "VC", "GD", "PG", "SB", "TV",
+];
+
+/// Barbados was a realm until it became a republic on 2021-11-30.
+const BARBADOS_REPUBLIC: &str = "2021-11-30";
+
+/// States that did not exist on 2000-01-01, with their first day.
+const BORN: &[(&str, &str)] = &[
+    ("TL", "2002-05-20"),
+    ("ME", "2006-06-03"),
+    ("RS", "2006-06-05"),
+    ("XK", "2008-02-17"),
+    ("SS", "2011-07-09"),
+];
+
+/// Stretches in which a state had no such post (abolished, or merged into the
+/// presidency): not holes. `(state, post, from, to)`, `to` exclusive.
+const NO_POST: &[(&str, Post, &str, &str)] =
+    &[("TR", Post::HeadOfGovernment, "2018-07-09", "9999-12-31")];
+
+/// The coverage of one post of one state.
+#[derive(Debug)]
+pub struct Cover {
+    pub country: String,
+    pub post: Post,
+    /// Days of the period in which somebody held the post.
+    pub covered: i64,
+    /// Days of the period.
+    pub days: i64,
+    /// The uncovered stretches, as day numbers `[from, to)`.
+    pub gaps: Vec<(i64, i64)>,
+    /// Somebody holds the post on the last day of the period.
+    pub held_at_end: bool,
+}
+
+/// Coverage of every post of every state from `from` to `to` (ISO dates). A
+/// head-of-government post is counted only where the KB knows at least one head
+/// of government of that state (presidential systems have none).
+pub fn coverage(kb: &Kb, from: &str, to: &str) -> Vec<Cover> {
+    let from = days_from_date(from).expect("from date");
+    let to = days_from_date(to).expect("to date") + 1;
+    let mut out = Vec::new();
+    for c in kb.countries.iter().filter(|c| c.is_state()) {
+        let start = BORN
+            .iter()
+            .find(|(code, _)| *code == c.code)
+            .and_then(|(_, d)| days_from_date(d))
+            .map_or(from, |d| d.max(from));
+        for post in Post::ALL {
+            let mut owner = c.code.as_str();
+            let mut terms: Vec<(i64, i64)> = Vec::new();
+            if post == Post::HeadOfState && REALMS.contains(&owner) {
+                owner = "GB";
+            }
+            collect_terms(kb, owner, post, start, to, &mut terms);
+            if post == Post::HeadOfState && c.code == "BB" {
+                // The monarch until the republic, the KB's presidents after.
+                let republic = days_from_date(BARBADOS_REPUBLIC).unwrap_or(to);
+                let mut crown = Vec::new();
+                collect_terms(kb, "GB", post, start, republic, &mut crown);
+                terms.extend(crown);
+            }
+            for (code, p, a, b) in NO_POST {
+                if *code == c.code && *p == post {
+                    let (a, b) = (
+                        days_from_date(a).unwrap_or(to),
+                        days_from_date(b).unwrap_or(to),
+                    );
+                    terms.push((a.max(start), b.min(to)));
+                }
+            }
+            if post == Post::HeadOfGovernment && terms.is_empty() {
+                continue;
+            }
+            out.push(measure(&c.code, post, start, to, terms));
+        }
+    }
+    out
+}
+
+fn collect_terms(
+    kb: &Kb,
+    country: &str,
+    post: Post,
+    from: i64,
+    to: i64,
+    out: &mut Vec<(i64, i64)>,
+) {
+    for p in kb
+        .people
+        .iter()
+        .filter(|p| p.country.as_deref() == Some(country))
+    {
+        for o in &p.offices {
+            if post_of(&o.title) != Some(post) || !names_country(&o.title, kb, country) {
+                continue;
+            }
+            let Some(s) = days_from_date(&o.start) else {
+                continue;
+            };
+            let e = o.end.as_deref().and_then(days_from_date).unwrap_or(to);
+            let (s, e) = (s.max(from), e.min(to));
+            if s < e {
+                out.push((s, e));
+            }
+        }
+    }
+}
+
+/// Does the title belong to that state? It must name the state (its name, an
+/// alias or a demonym: "King of the Belgians") or name nothing at all
+/// ("Taoiseach", "Foreign Secretary"): "President of the World Bank" held by an
+/// American is not the US's head of state.
+fn names_country(title: &str, kb: &Kb, code: &str) -> bool {
+    let Some(country) = kb.country(code) else {
+        return false;
+    };
+    let named = std::iter::once(&country.name)
+        .chain(&country.aliases)
+        .chain(&country.demonyms)
+        .any(|n| title.contains(n.as_str()));
+    named || !title.contains(" of ")
+}
+
+fn measure(code: &str, post: Post, start: i64, to: i64, mut terms: Vec<(i64, i64)>) -> Cover {
+    terms.sort_unstable();
+    let mut gaps = Vec::new();
+    let mut at = start;
+    for (s, e) in terms {
+        if s > at {
+            gaps.push((at, s));
+        }
+        at = at.max(e);
+    }
+    if at < to {
+        gaps.push((at, to));
+    }
+    let missing: i64 = gaps.iter().map(|(a, b)| b - a).sum();
+    let held_at_end = gaps.last().map_or(true, |&(_, b)| b != to);
+    Cover {
+        country: code.to_string(),
+        post,
+        covered: (to - start) - missing,
+        days: to - start,
+        gaps,
+        held_at_end,
+    }
+}
+
+/// The report: totals per post, then every post with a hole longer than
+/// `min_gap` days, worst first.
+pub fn report(covers: &[Cover], min_gap: i64) -> String {
+    let mut out = String::new();
+    out.push_str("post  states  covered  held on the last day\n");
+    for post in Post::ALL {
+        let of: Vec<&Cover> = covers.iter().filter(|c| c.post == post).collect();
+        let covered: i64 = of.iter().map(|c| c.covered).sum();
+        let days: i64 = of.iter().map(|c| c.days).sum();
+        let full = of
+            .iter()
+            .filter(|c| c.gaps.iter().all(|(a, b)| b - a <= min_gap))
+            .count();
+        let now = of.iter().filter(|c| c.held_at_end).count();
+        out.push_str(&format!(
+            "{:<5} {:>6}  {:>6.2}%  {:>4}  ({} with no hole over {} days)\n",
+            post.short(),
+            of.len(),
+            100.0 * covered as f64 / days.max(1) as f64,
+            now,
+            full,
+            min_gap
+        ));
+    }
+    let mut holes: Vec<&Cover> = covers
+        .iter()
+        .filter(|c| c.gaps.iter().any(|(a, b)| b - a > min_gap))
+        .collect();
+    holes.sort_by_key(|c| c.covered * 10_000 / c.days.max(1));
+    out.push_str(&format!("\nholes over {min_gap} days:\n"));
+    for c in holes {
+        let gaps: Vec<String> = c
+            .gaps
+            .iter()
+            .filter(|(a, b)| b - a > min_gap)
+            .map(|(a, b)| format!("{}..{}", date_from_days(*a), date_from_days(*b - 1)))
+            .collect();
+        out.push_str(&format!(
+            "{} {:<3} {:>5.1}%  {}\n",
+            c.country,
+            c.post.short(),
+            100.0 * c.covered as f64 / c.days.max(1) as f64,
+            gaps.join(" ")
+        ));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn posts() {
+        assert_eq!(
+            post_of("Minister of Foreign Affairs of Peru"),
+            Some(Post::Foreign)
+        );
+        assert_eq!(
+            post_of("Acting Minister of Defence of Iraq"),
+            Some(Post::Defence)
+        );
+        assert_eq!(
+            post_of("United States Secretary of State"),
+            Some(Post::Foreign)
+        );
+        assert_eq!(
+            post_of("Minister of the Armed Forces of France"),
+            Some(Post::Defence)
+        );
+        assert_eq!(post_of("President of Chile"), Some(Post::HeadOfState));
+        assert_eq!(
+            post_of("Prime Minister of Japan"),
+            Some(Post::HeadOfGovernment)
+        );
+        assert_eq!(post_of("Deputy Prime Minister of Japan"), None);
+        assert_eq!(
+            post_of("Deputy Minister of National Defence of Poland"),
+            None
+        );
+        assert_eq!(post_of("Chief of the General Staff of Armenia"), None);
+    }
+
+    #[test]
+    fn gaps_are_the_days_nobody_held_the_post() {
+        let d = |s| days_from_date(s).unwrap();
+        let c = measure(
+            "XX",
+            Post::Foreign,
+            d("2000-01-01"),
+            d("2000-01-31"),
+            vec![
+                (d("2000-01-05"), d("2000-01-10")),
+                (d("2000-01-08"), d("2000-01-20")),
+            ],
+        );
+        assert_eq!(c.days, 30);
+        assert_eq!(c.covered, 15);
+        assert_eq!(
+            c.gaps,
+            vec![
+                (d("2000-01-01"), d("2000-01-05")),
+                (d("2000-01-20"), d("2000-01-31"))
+            ]
+        );
+    }
+
+    #[test]
+    fn the_shipped_kb_covers_the_big_states() {
+        let kb = Kb::embedded();
+        let covers = coverage(kb, "2000-01-01", "2026-11-24");
+        for code in ["US", "GB", "FR", "RU", "CN", "IN", "TR"] {
+            for c in covers.iter().filter(|c| c.country == code) {
+                assert!(
+                    c.covered * 100 >= c.days * 95,
+                    "{code} {:?} covers only {} of {} days",
+                    c.post,
+                    c.covered,
+                    c.days
+                );
+            }
+        }
+    }
+}
