@@ -111,7 +111,7 @@ pub fn country_line(actor: &Actor) -> Option<String> {
         .and_then(|c| dramatis_core::kb::Kb::embedded().country(c))
         .map(|c| match c.flag() {
             Some(f) => format!("{f} {}", c.name),
-            None => c.name.clone(),
+            None => c.name.to_string(),
         });
     match (country, sector) {
         (Some(c), Some(s)) => Some(format!("{c} · {s}")),

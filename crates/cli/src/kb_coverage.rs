@@ -9,20 +9,19 @@ use dramatis_core::kb::{office_rank, Kb};
 
 /// A KB built into `dir` by `dramatis kb build --out dir`.
 pub fn load(dir: &std::path::Path) -> Result<Kb, String> {
-    let read = |name: &str| {
-        std::fs::read_to_string(dir.join(name))
-            .map_err(|e| format!("{}: {e}", dir.join(name).display()))
+    // The tables live as long as the KB, which lives until the command ends.
+    let read = |name: &str| -> Result<&'static str, String> {
+        let text = std::fs::read_to_string(dir.join(name))
+            .map_err(|e| format!("{}: {e}", dir.join(name).display()))?;
+        Ok(Box::leak(text.into_boxed_str()))
     };
-    // The word lists live as long as the KB, which lives until the command ends.
-    let given: &'static str = Box::leak(read("given-names.txt")?.into_boxed_str());
-    let common: &'static str = Box::leak(read("common-words.txt")?.into_boxed_str());
     Kb::parse(
-        &read("countries.tsv")?,
-        &read("orgs.tsv")?,
-        &read("cities.tsv")?,
-        &read("people.tsv")?,
-        given,
-        common,
+        read("countries.tsv")?,
+        read("orgs.tsv")?,
+        read("cities.tsv")?,
+        read("people.tsv")?,
+        read("given-names.txt")?,
+        read("common-words.txt")?,
     )
 }
 
@@ -67,6 +66,9 @@ const FOREIGN: &[&str] = &[
     "foreign minister",
     "united states secretary of state",
     "head of the federal department of foreign affairs",
+    "minister of international relations",
+    "minister responsible for foreign affairs",
+    "secretary for relations with states",
 ];
 
 const DEFENCE: &[&str] = &[
@@ -86,6 +88,8 @@ const DEFENCE: &[&str] = &[
     "united states secretary of defense",
     "united states secretary of war",
     "head of the federal department of defence",
+    "minister responsible for defence affairs",
+    "deputy prime minister for defence affairs",
 ];
 
 /// Which of the four posts an office title is, if any. Deputies, ministers of
@@ -153,6 +157,7 @@ pub struct Cover {
 pub fn coverage(kb: &Kb, from: &str, to: &str) -> Vec<Cover> {
     let from = days_from_date(from).expect("from date");
     let to = days_from_date(to).expect("to date") + 1;
+    let all = all_terms(kb);
     let mut out = Vec::new();
     for c in kb.countries.iter().filter(|c| c.is_state()) {
         let start = BORN
@@ -161,17 +166,17 @@ pub fn coverage(kb: &Kb, from: &str, to: &str) -> Vec<Cover> {
             .and_then(|(_, d)| days_from_date(d))
             .map_or(from, |d| d.max(from));
         for post in Post::ALL {
-            let mut owner = c.code.as_str();
+            let mut owner = c.code;
             let mut terms: Vec<(i64, i64)> = Vec::new();
             if post == Post::HeadOfState && REALMS.contains(&owner) {
                 owner = "GB";
             }
-            collect_terms(kb, owner, post, start, to, &mut terms);
+            collect_terms(&all, owner, post, start, to, &mut terms);
             if post == Post::HeadOfState && c.code == "BB" {
                 // The monarch until the republic, the KB's presidents after.
                 let republic = days_from_date(BARBADOS_REPUBLIC).unwrap_or(to);
                 let mut crown = Vec::new();
-                collect_terms(kb, "GB", post, start, republic, &mut crown);
+                collect_terms(&all, "GB", post, start, republic, &mut crown);
                 terms.extend(crown);
             }
             for (code, p, a, b) in NO_POST {
@@ -192,48 +197,89 @@ pub fn coverage(kb: &Kb, from: &str, to: &str) -> Vec<Cover> {
     out
 }
 
+/// Every term of one of the four posts in the KB: (post, state, first day, day
+/// after the last or `None` while held).
+type Term = (Post, &'static str, i64, Option<i64>);
+
+fn all_terms(kb: &Kb) -> Vec<Term> {
+    let mut out = Vec::new();
+    for p in &kb.people {
+        for o in &p.offices {
+            let (Some(post), Some(state), Some(start)) = (
+                post_of(o.title),
+                state_of(o.title, p.country, kb),
+                days_from_date(o.start),
+            ) else {
+                continue;
+            };
+            out.push((post, state, start, o.end.and_then(days_from_date)));
+        }
+    }
+    out
+}
+
 fn collect_terms(
-    kb: &Kb,
+    all: &[Term],
     country: &str,
     post: Post,
     from: i64,
     to: i64,
     out: &mut Vec<(i64, i64)>,
 ) {
-    for p in kb
-        .people
-        .iter()
-        .filter(|p| p.country.as_deref() == Some(country))
-    {
-        for o in &p.offices {
-            if post_of(&o.title) != Some(post) || !names_country(&o.title, kb, country) {
-                continue;
-            }
-            let Some(s) = days_from_date(&o.start) else {
-                continue;
-            };
-            let e = o.end.as_deref().and_then(days_from_date).unwrap_or(to);
-            let (s, e) = (s.max(from), e.min(to));
-            if s < e {
-                out.push((s, e));
-            }
+    for &(p, state, s, e) in all {
+        if p != post || state != country {
+            continue;
+        }
+        let (s, e) = (s.max(from), e.unwrap_or(to).min(to));
+        if s < e {
+            out.push((s, e));
         }
     }
 }
 
-/// Does the title belong to that state? It must name the state (its name, an
-/// alias or a demonym: "King of the Belgians") or name nothing at all
-/// ("Taoiseach", "Foreign Secretary"): "President of the World Bank" held by an
-/// American is not the US's head of state.
-fn names_country(title: &str, kb: &Kb, code: &str) -> bool {
-    let Some(country) = kb.country(code) else {
-        return false;
-    };
-    let named = std::iter::once(&country.name)
-        .chain(&country.aliases)
-        .chain(&country.demonyms)
-        .any(|n| title.contains(n.as_str()));
-    named || !title.contains(" of ")
+/// A place's name, aliases and demonyms.
+fn forms(c: &dramatis_core::kb::Country) -> impl Iterator<Item = &'static str> + '_ {
+    std::iter::once(c.name)
+        .chain(c.aliases.iter().copied())
+        .chain(c.demonyms.iter().copied())
+}
+
+/// The state an office belongs to: the place whose name, alias or demonym ends
+/// the title (the longest such: "… of the Democratic Republic of the Congo" is
+/// not the Republic of the Congo's, "President of Northern Cyprus" not Cyprus's;
+/// "King of the Belgians"), or "United States" at its start. Failing that, the
+/// holder's state if the title names it anywhere ("Chairman of the Afghan Interim
+/// Administration") or names nothing at all ("Taoiseach", "Foreign Secretary"); a
+/// title naming something else ("President of the World Bank") belongs to no
+/// state. Offices count for their state whatever the holder's own country (heads
+/// of international bodies have none in the KB).
+pub fn state_of(title: &str, holder: Option<&'static str>, kb: &Kb) -> Option<&'static str> {
+    if title.starts_with("United States ") || title.starts_with("Acting United States ") {
+        return Some("US");
+    }
+    let mut best: Option<(usize, &'static str)> = None;
+    for c in &kb.countries {
+        for n in forms(c) {
+            let ends = title
+                .strip_suffix(n)
+                .is_some_and(|rest| rest.ends_with(' '));
+            if ends && best.is_none_or(|(len, _)| n.len() > len) {
+                best = Some((n.len(), c.code));
+            }
+        }
+    }
+    if let Some((_, code)) = best {
+        return Some(code);
+    }
+    let holder_named = holder.and_then(|h| kb.country(h)).is_some_and(|c| {
+        forms(c)
+            .any(|n| title.split([' ', '\'']).any(|w| w == n) || title.contains(&format!(" {n} ")))
+    });
+    if holder_named || !title.contains(" of ") {
+        holder
+    } else {
+        None
+    }
 }
 
 fn measure(code: &str, post: Post, start: i64, to: i64, mut terms: Vec<(i64, i64)>) -> Cover {
@@ -342,6 +388,47 @@ mod tests {
             None
         );
         assert_eq!(post_of("Chief of the General Staff of Armenia"), None);
+        assert_eq!(
+            post_of("Minister of International Relations and Cooperation of South Africa"),
+            Some(Post::Foreign)
+        );
+    }
+
+    #[test]
+    fn an_office_belongs_to_the_state_its_title_ends_with() {
+        let kb = Kb::embedded();
+        let of = |t: &str, holder: Option<&'static str>| state_of(t, holder, kb);
+        assert_eq!(of("Prime Minister of the Netherlands", None), Some("NL"));
+        assert_eq!(
+            of(
+                "Minister of Foreign Affairs of the Democratic Republic of the Congo",
+                None
+            ),
+            Some("CD")
+        );
+        assert_eq!(
+            of(
+                "Minister of Foreign Affairs of the Republic of the Congo",
+                None
+            ),
+            Some("CG")
+        );
+        assert_eq!(of("President of Guinea-Bissau", None), Some("GW"));
+        assert_eq!(of("Prime Minister of Papua New Guinea", None), Some("PG"));
+        assert_eq!(of("President of the Dominican Republic", None), Some("DO"));
+        assert_eq!(of("Prime Minister of Dominica", None), Some("DM"));
+        assert_eq!(of("King of the Belgians", None), Some("BE"));
+        assert_eq!(of("United States Secretary of State", None), Some("US"));
+        assert_eq!(of("Taoiseach", Some("IE")), Some("IE"));
+        assert_eq!(of("President of the World Bank", Some("US")), None);
+        assert_eq!(
+            of("President of Northern Cyprus", Some("northern-cyprus")),
+            Some("northern-cyprus")
+        );
+        assert_eq!(
+            of("President of the Palestinian Authority", Some("PS")),
+            Some("PS")
+        );
     }
 
     #[test]

@@ -119,14 +119,14 @@ pub fn documents(kb: &Kb, n: usize) -> Vec<Doc> {
         .cities
         .iter()
         .filter(|c| c.kind == CityKind::City && !c.name.contains(['(', ')']))
-        .map(|c| c.name.as_str())
+        .map(|c| c.name)
         .collect();
     let states: Vec<&dramatis_core::kb::Country> =
         kb.countries.iter().filter(|c| c.is_state()).collect();
     let people: Vec<&str> = kb
         .people
         .iter()
-        .map(|p| p.name.as_str())
+        .map(|p| p.name)
         .filter(|n| n.split_whitespace().count() >= 2)
         .collect();
     if cities.is_empty() || states.is_empty() || people.is_empty() {
@@ -185,7 +185,7 @@ pub fn documents(kb: &Kb, n: usize) -> Vec<Doc> {
         let national = rng.below(4) == 0;
         let team = |rng: &mut Rng| -> (String, Option<usize>) {
             if national {
-                (rng.pick(&states).name.clone(), Some(LOC))
+                (rng.pick(&states).name.to_string(), Some(LOC))
             } else {
                 let base = if rng.below(2) == 0 {
                     rng.pick(&cities).to_string()
@@ -230,7 +230,7 @@ pub fn documents(kb: &Kb, n: usize) -> Vec<Doc> {
                     Some(PER),
                 ),
                 o("("),
-                (st.name.clone(), Some(LOC)),
+                (st.name.to_string(), Some(LOC)),
                 o(")"),
                 o(format!(
                     "{}:{:02}.{:02}",

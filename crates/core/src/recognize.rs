@@ -1385,10 +1385,12 @@ impl Recognizer<'_> {
             match c.source {
                 Source::Kb(Entry::CountryName(i) | Entry::Demonym(i) | Entry::Capital(i))
                 | Source::CapitalAsState(Entry::Capital(i)) => {
-                    Some(self.kb.countries[i as usize].code.clone())
+                    Some(self.kb.countries[i as usize].code.to_string())
                 }
-                Source::Kb(Entry::City(i)) => Some(self.kb.cities[i as usize].country.clone()),
-                Source::Kb(Entry::Person(i)) => self.kb.people[i as usize].country.clone(),
+                Source::Kb(Entry::City(i)) => Some(self.kb.cities[i as usize].country.to_string()),
+                Source::Kb(Entry::Person(i)) => {
+                    self.kb.people[i as usize].country.map(str::to_string)
+                }
                 _ => None,
             }
         };
@@ -1408,7 +1410,7 @@ impl Recognizer<'_> {
                 && region.kind == crate::kb::CityKind::Region
                 && a.tok.end + 1 == b.tok.start
                 && self.t(a.tok.end) == ","
-                && country_of(a).as_deref() != Some(region.country.as_str())
+                && country_of(a).as_deref() != Some(region.country)
             {
                 let name = format!("{}, {}", self.span_text(a.tok.clone()), region.name);
                 cands[k].key = format!("place:{}:{}", region.country, name);

@@ -141,20 +141,20 @@ fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> 
     } else {
         format!("{what} in {region}")
     };
-    let iso = (c.code.len() == 2).then(|| c.code.clone());
+    let iso = (c.code.len() == 2).then(|| c.code);
     Some((
         KbRef {
             id: format!("country:{}", c.code),
-            country: iso,
+            country: iso.map(str::to_string),
             office: None,
             description: Some(description),
             sector: None,
-            wikidata: (!c.wikidata.is_empty()).then(|| c.wikidata.clone()),
+            wikidata: (!c.wikidata.is_empty()).then(|| c.wikidata.to_string()),
             ..Default::default()
         },
-        c.name.clone(),
+        c.name.to_string(),
         kind,
-        c.code.clone(),
+        c.code.to_string(),
     ))
 }
 
@@ -199,19 +199,19 @@ fn person_ref(kb: &Kb, i: usize, date: &str) -> KbRef {
         let (_, place) = o.title.rsplit_once(" of ")?;
         let place = place.strip_prefix("the ").unwrap_or(place);
         kb.lookup(place).iter().find_map(|e| match e {
-            crate::kb::Entry::CountryName(i) => Some(kb.countries[*i as usize].code.clone()),
+            crate::kb::Entry::CountryName(i) => Some(kb.countries[*i as usize].code),
             _ => None,
         })
     });
     KbRef {
         id: format!("person:{}", p.id),
-        country: served.or_else(|| p.country.clone()),
-        office: office.map(|o| o.title.clone()),
-        description: (!p.description.is_empty()).then(|| p.description.clone()),
+        country: served.or(p.country).map(str::to_string),
+        office: office.map(|o| o.title.to_string()),
+        description: (!p.description.is_empty()).then(|| p.description.to_string()),
         sector: office.map(|_| if p.country.is_some() { "GOV" } else { "IGO" }.to_string()),
-        wikidata: (!p.wikidata.is_empty()).then(|| p.wikidata.clone()),
-        office_start: office.map(|o| o.start.clone()),
-        office_end: office.and_then(|o| o.end.clone()),
+        wikidata: (!p.wikidata.is_empty()).then(|| p.wikidata.to_string()),
+        office_start: office.map(|o| o.start.to_string()),
+        office_end: office.and_then(|o| o.end).map(str::to_string),
         later: if date.is_empty() {
             vec![]
         } else {
@@ -255,9 +255,9 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                 .find(|e| matches!(e, crate::kb::Entry::City(_)))
             {
                 let city = &kb.cities[*i as usize];
-                d.name = city.name.clone();
+                d.name = city.name.to_string();
                 if let Some(c) = kb.country(&city.country) {
-                    d.country = Some(c.code.clone());
+                    d.country = Some(c.code.to_string());
                     let what = if city.kind == crate::kb::CityKind::Region {
                         "Region"
                     } else {
@@ -265,7 +265,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                     };
                     d.kb = Some(KbRef {
                         id: format!("place:{}:{}", c.code, city.name),
-                        country: (c.code.len() == 2).then(|| c.code.clone()),
+                        country: (c.code.len() == 2).then(|| c.code.to_string()),
                         office: None,
                         description: Some(format!("{what} in {}", c.name)),
                         sector: None,
@@ -279,10 +279,10 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                 .find(|e| matches!(e, crate::kb::Entry::Capital(_)))
             {
                 let c = &kb.countries[*i as usize];
-                d.country = Some(c.code.clone());
+                d.country = Some(c.code.to_string());
                 d.kb = Some(KbRef {
                     id: format!("capital:{}:{}", c.code, rest),
-                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    country: (c.code.len() == 2).then(|| c.code.to_string()),
                     office: None,
                     description: Some(format!("Capital of {}", c.name)),
                     sector: None,
@@ -297,10 +297,10 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
             let (code, surface) = rest.split_once(':').unwrap_or((rest, rest));
             d.name = surface.to_string();
             if let Some(c) = kb.country(code) {
-                d.country = Some(c.code.clone());
+                d.country = Some(c.code.to_string());
                 d.kb = Some(KbRef {
                     id: format!("government:{}:{}", c.code, surface),
-                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    country: (c.code.len() == 2).then(|| c.code.to_string()),
                     office: None,
                     description: Some(format!("Seat of the government of {}", c.name)),
                     sector: Some("GOV".into()),
@@ -311,17 +311,17 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
         }
         "o" => {
             if let Some(o) = kb.org(rest) {
-                d.name = o.name.clone();
+                d.name = o.name.to_string();
                 d.label = o.label;
                 d.kind = o.kind;
-                d.country = o.country.clone();
+                d.country = o.country.map(str::to_string);
                 d.kb = Some(KbRef {
                     id: format!("org:{}", o.id),
-                    country: o.country.clone(),
+                    country: o.country.map(str::to_string),
                     office: None,
-                    description: (!o.description.is_empty()).then(|| o.description.clone()),
-                    sector: (!o.sector.is_empty()).then(|| o.sector.clone()),
-                    wikidata: (!o.wikidata.is_empty()).then(|| o.wikidata.clone()),
+                    description: (!o.description.is_empty()).then(|| o.description.to_string()),
+                    sector: (!o.sector.is_empty()).then(|| o.sector.to_string()),
+                    wikidata: (!o.wikidata.is_empty()).then(|| o.wikidata.to_string()),
                     ownership: o.ownership.map(|w| w.as_str().to_string()),
                     ..Default::default()
                 });
@@ -333,10 +333,10 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
             d.label = Label::ORG;
             d.kind = Kind::Organisation;
             if let Some(c) = kb.country(code) {
-                d.country = Some(c.code.clone());
+                d.country = Some(c.code.to_string());
                 d.kb = Some(KbRef {
                     id: format!("agent:{}:{sector}", c.code),
-                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    country: (c.code.len() == 2).then(|| c.code.to_string()),
                     description: Some(format!(
                         "{} of {}",
                         crate::lexicon::sector_description(sector),
@@ -354,7 +354,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
             d.kind = Kind::Place;
             d.name = name.to_string();
             if let Some(c) = kb.country(code) {
-                d.country = Some(c.code.clone());
+                d.country = Some(c.code.to_string());
                 let what = if name == "Georgia" && c.code == "US" {
                     "State of the United States".to_string()
                 } else {
@@ -362,7 +362,7 @@ fn new_draft(key: &str, c: &Candidate, kb: &Kb, date: &str) -> ActorDraft {
                 };
                 d.kb = Some(KbRef {
                     id: format!("place:{}:{}", c.code, name),
-                    country: (c.code.len() == 2).then(|| c.code.clone()),
+                    country: (c.code.len() == 2).then(|| c.code.to_string()),
                     description: Some(what),
                     ..Default::default()
                 });
