@@ -20,6 +20,12 @@ pub extern "C" fn load() -> u32 {
     Tagger::embedded().model.bits as u32
 }
 
+/// A fresh parse of the KB tables (not the cached one); returns the people count.
+#[no_mangle]
+pub extern "C" fn parse_kb() -> u32 {
+    Kb::parse_embedded().people.len() as u32
+}
+
 /// The sample article's sentences, repeated to about `tokens` tokens, as one
 /// document; returns the token count.
 #[no_mangle]

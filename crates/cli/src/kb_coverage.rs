@@ -27,6 +27,7 @@ pub fn load(dir: &std::path::Path) -> Result<Kb, String> {
 
 /// The four posts the KB must hold for every state.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[repr(u8)]
 pub enum Post {
     HeadOfState,
     HeadOfGovernment,
@@ -62,7 +63,7 @@ const FOREIGN: &[&str] = &[
     "minister of external relations",
     "secretary of foreign affairs",
     "secretary of state for foreign",
-    "foreign secretary",
+    "foreign secretary of the united kingdom",
     "foreign minister",
     "united states secretary of state",
     "head of the federal department of foreign affairs",
@@ -133,8 +134,72 @@ const BORN: &[(&str, &str)] = &[
 
 /// Stretches in which a state had no such post (abolished, or merged into the
 /// presidency): not holes. `(state, post, from, to)`, `to` exclusive.
-const NO_POST: &[(&str, Post, &str, &str)] =
-    &[("TR", Post::HeadOfGovernment, "2018-07-09", "9999-12-31")];
+const NO_POST: &[(&str, Post, &str, &str)] = &[
+    // No prime minister: abolished, not yet created, or a presidential system.
+    ("TR", HOG, "2018-07-09", END),
+    ("KE", HOG, "2000-01-01", "2008-04-17"),
+    ("KE", HOG, "2013-04-09", END),
+    ("ZW", HOG, "2000-01-01", "2009-02-11"),
+    ("ZW", HOG, "2013-08-22", END),
+    ("BI", HOG, "2000-01-01", "2020-06-23"),
+    ("AO", HOG, "2000-01-01", "2002-12-06"),
+    ("AO", HOG, "2010-02-05", END),
+    ("SD", HOG, "2000-01-01", "2017-03-02"),
+    ("SD", HOG, "2019-04-11", "2019-08-21"),
+    ("AF", HOG, "2001-04-16", "2014-09-29"),
+    ("AF", HOG, "2020-03-11", "2021-09-07"),
+    ("CG", HOG, "2000-01-01", "2005-01-07"),
+    ("CG", HOG, "2009-09-15", "2016-04-23"),
+    ("CD", HOG, "2000-01-01", "2006-12-30"),
+    ("SN", HOG, "2019-05-14", "2022-09-17"),
+    ("PS", HOG, "2000-01-01", "2003-04-30"),
+    ("TD", HOG, "2018-05-04", "2021-04-26"),
+    ("SY", HOG, "2025-03-29", END),
+    // No defence minister: no armed forces, or forces under another ministry
+    // (home affairs, national security) or the head of state himself.
+    ("AD", DM, START, END),
+    ("LI", DM, START, END),
+    ("MC", DM, START, END),
+    ("SM", DM, START, END),
+    ("VA", DM, START, END),
+    ("IS", DM, START, END),
+    ("MT", DM, START, END),
+    ("CR", DM, START, END),
+    ("PA", DM, START, END),
+    ("DM", DM, START, END),
+    ("GD", DM, START, END),
+    ("LC", DM, START, END),
+    ("VC", DM, START, END),
+    ("KN", DM, START, END),
+    ("AG", DM, START, END),
+    ("BS", DM, START, END),
+    ("BB", DM, START, END),
+    ("JM", DM, START, END),
+    ("GY", DM, START, END),
+    ("BZ", DM, START, "2020-11-16"),
+    ("TT", DM, START, "2025-05-03"),
+    ("FM", DM, START, END),
+    ("KI", DM, START, END),
+    ("MH", DM, START, END),
+    ("NR", DM, START, END),
+    ("PW", DM, START, END),
+    ("SB", DM, START, END),
+    ("TV", DM, START, END),
+    ("VU", DM, START, END),
+    ("WS", DM, START, END),
+    ("MA", DM, START, END),
+    ("BT", DM, START, END),
+    ("PS", DM, START, END),
+    ("KM", DM, START, END),
+    ("ER", DM, "2014-01-01", END),
+    ("BA", DM, START, "2004-03-15"),
+    ("XK", DM, START, "2019-01-01"),
+    ("JP", DM, START, "2007-01-09"),
+];
+const HOG: Post = Post::HeadOfGovernment;
+const DM: Post = Post::Defence;
+const START: &str = "2000-01-01";
+const END: &str = "9999-12-31";
 
 /// The coverage of one post of one state.
 #[derive(Debug)]
@@ -198,8 +263,8 @@ pub fn coverage(kb: &Kb, from: &str, to: &str) -> Vec<Cover> {
 }
 
 /// Every term of one of the four posts in the KB: (post, state, first day, day
-/// after the last or `None` while held).
-type Term = (Post, &'static str, i64, Option<i64>);
+/// after the last or `None` while held, holder's id, acting).
+type Term = (Post, &'static str, i64, Option<i64>, &'static str, bool);
 
 fn all_terms(kb: &Kb) -> Vec<Term> {
     let mut out = Vec::new();
@@ -212,7 +277,69 @@ fn all_terms(kb: &Kb) -> Vec<Term> {
             ) else {
                 continue;
             };
-            out.push((post, state, start, o.end.and_then(days_from_date)));
+            let acting = o.title.starts_with("Acting ") || o.title.starts_with("Interim ");
+            out.push((
+                post,
+                state,
+                start,
+                o.end.and_then(days_from_date),
+                p.id,
+                acting,
+            ));
+        }
+    }
+    out
+}
+
+/// States whose head of state is several people at once (a collective
+/// presidency, two co-princes or captains regent): overlaps there are right.
+const COLLECTIVE_HEADS: &[&str] = &["BA", "AD", "SM"];
+
+/// Rival claimants the world's press reported as such (Côte d'Ivoire 2010–11,
+/// Libya 2011, Madagascar 2002): both terms are right.
+const RIVALS: &[(&str, &str)] = &[
+    ("laurent-gbagbo", "alassane-ouattara"),
+    ("muammar-gaddafi", "mustafa-abdul-jalil"),
+    ("tantely-andrianarivo", "jacques-sylla"),
+];
+
+/// Two different people holding the same post of the same state for more than
+/// `min_days` days at once, from `from` on — usually a term whose end is wrong.
+/// An acting holder beside a suspended or incapacitated one is not counted.
+/// One line each: state, post, the two holders and the shared stretch.
+pub fn overlaps(kb: &Kb, from: &str, to: &str, min_days: i64) -> Vec<String> {
+    let from = days_from_date(from).expect("from date");
+    let to = days_from_date(to).expect("to date") + 1;
+    let mut all = all_terms(kb);
+    all.sort_by_key(|t| (t.1, t.0 as u8, t.2));
+    let mut out = Vec::new();
+    for (i, a) in all.iter().enumerate() {
+        for b in &all[i + 1..] {
+            if (b.1, b.0) != (a.1, a.0) {
+                break;
+            }
+            if a.4 == b.4
+                || a.5
+                || b.5
+                || (a.0 == Post::HeadOfState && COLLECTIVE_HEADS.contains(&a.1))
+                || RIVALS.contains(&(a.4, b.4))
+                || RIVALS.contains(&(b.4, a.4))
+            {
+                continue;
+            }
+            let start = a.2.max(b.2).max(from);
+            let end = a.3.unwrap_or(to).min(b.3.unwrap_or(to)).min(to);
+            if end - start > min_days {
+                out.push(format!(
+                    "{} {:<3} {} and {}: {}..{}",
+                    a.1,
+                    a.0.short(),
+                    a.4,
+                    b.4,
+                    date_from_days(start),
+                    date_from_days(end - 1)
+                ));
+            }
         }
     }
     out
@@ -226,7 +353,7 @@ fn collect_terms(
     to: i64,
     out: &mut Vec<(i64, i64)>,
 ) {
-    for &(p, state, s, e) in all {
+    for &(p, state, s, e, _, _) in all {
         if p != post || state != country {
             continue;
         }
@@ -459,10 +586,13 @@ mod tests {
     fn the_shipped_kb_covers_the_big_states() {
         let kb = Kb::embedded();
         let covers = coverage(kb, "2000-01-01", "2026-11-24");
-        for code in ["US", "GB", "FR", "RU", "CN", "IN", "TR"] {
+        for code in [
+            "US", "GB", "FR", "DE", "RU", "CN", "IN", "JP", "TR", "AZ", "AM", "UA", "IL", "IR",
+            "BR",
+        ] {
             for c in covers.iter().filter(|c| c.country == code) {
                 assert!(
-                    c.covered * 100 >= c.days * 95,
+                    c.covered * 100 >= c.days * 98,
                     "{code} {:?} covers only {} of {} days",
                     c.post,
                     c.covered,
@@ -470,5 +600,50 @@ mod tests {
                 );
             }
         }
+    }
+
+    /// The share of 2000–2026 days, over every state, in which the KB knows who
+    /// held each post (posts that did not exist excluded), and how many states
+    /// have a holder on the last day. Floors under what `kb coverage` measured
+    /// when they were set: a data change that loses terms fails here.
+    #[test]
+    fn the_shipped_kb_covers_every_state_since_2000() {
+        let kb = Kb::embedded();
+        let covers = coverage(kb, "2000-01-01", "2026-11-24");
+        for (post, floor, held) in [
+            (Post::HeadOfState, FLOOR_HOS, HELD_HOS),
+            (Post::HeadOfGovernment, FLOOR_HOG, HELD_HOG),
+            (Post::Foreign, FLOOR_FM, HELD_FM),
+            (Post::Defence, FLOOR_DM, HELD_DM),
+        ] {
+            let of: Vec<&Cover> = covers.iter().filter(|c| c.post == post).collect();
+            let covered: i64 = of.iter().map(|c| c.covered).sum();
+            let days: i64 = of.iter().map(|c| c.days).sum();
+            let share = covered as f64 / days as f64;
+            let now = of.iter().filter(|c| c.held_at_end).count();
+            assert!(
+                share >= floor,
+                "{post:?}: {share:.4} of the days, floor {floor}"
+            );
+            assert!(
+                now >= held,
+                "{post:?}: {now} states with a holder today, floor {held}"
+            );
+        }
+    }
+
+    const FLOOR_HOS: f64 = 0.98;
+    const FLOOR_HOG: f64 = 0.995;
+    const FLOOR_FM: f64 = 0.845;
+    const FLOOR_DM: f64 = 0.84;
+    const HELD_HOS: usize = 193;
+    const HELD_HOG: usize = 139;
+    const HELD_FM: usize = 189;
+    const HELD_DM: usize = 183;
+
+    #[test]
+    fn no_two_people_hold_one_post_at_once_in_the_shipped_kb() {
+        let found = overlaps(Kb::embedded(), "2000-01-01", "2026-11-24", 31);
+        assert!(found.is_empty(), "{}", found.join("\n"));
     }
 }

@@ -185,7 +185,17 @@ fn run(args: &[String]) -> Result<(), String> {
                     None => dramatis_core::kb::Kb::embedded(),
                 };
                 let covers = kb_coverage::coverage(kb, &from, &to);
-                return write_out(&kb_coverage::report(&covers, min_gap));
+                let mut out = kb_coverage::report(&covers, min_gap);
+                let overlaps = kb_coverage::overlaps(kb, &from, &to, min_gap);
+                out.push_str(&format!(
+                    "\ntwo holders of one post for over {min_gap} days ({}):\n",
+                    overlaps.len()
+                ));
+                for o in overlaps {
+                    out.push_str(&o);
+                    out.push('\n');
+                }
+                return write_out(&out);
             }
             if rest.first().map(String::as_str) != Some("build") {
                 return Err(format!("unknown kb command\n{USAGE}"));

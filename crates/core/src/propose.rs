@@ -222,7 +222,18 @@ impl DocTagger {
             };
             // A span the KB names exactly (pieces of "Kaja Kallas" joined) is
             // the KB's entry.
-            let kb_entry = kb.lookup(surface).first().copied();
+            // An all-caps span ("MOSCOW" in a dateline) is looked up title-cased.
+            let shouted = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && !surface.chars().any(char::is_lowercase);
+            let kb_entry = kb.lookup(surface).first().copied().or_else(|| {
+                shouted
+                    .then(|| {
+                        kb.lookup(&crate::tokenize::title_case(surface))
+                            .first()
+                            .copied()
+                    })
+                    .flatten()
+            });
             let new = match kb_entry {
                 Some(e) => Candidate {
                     tok: r.clone(),

@@ -224,6 +224,14 @@ impl<'a> Recognizer<'a> {
         is_capitalised(w)
     }
 
+    /// A word of three or more letters in capitals only ("MOSCOW", not "US").
+    fn is_shouted(&self, i: usize) -> bool {
+        let w = self.t(i);
+        self.toks[i].kind == TokKind::Word
+            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && !w.chars().any(char::is_lowercase)
+    }
+
     /// The KB entry for a token range, trying the title-cased form in all-caps text.
     fn kb_lookup(&self, r: Range<usize>, casing: Casing) -> Option<Entry> {
         let s = self.span_text(r);
@@ -255,8 +263,11 @@ impl<'a> Recognizer<'a> {
                     .iter()
                     .copied()
                     .filter(|&e| e <= end)
-                    .max()?;
-                return self.kb_lookup(pos..best, casing).map(|e| (best, e));
+                    .max();
+                if let Some(best) = best {
+                    return self.kb_lookup(pos..best, casing).map(|e| (best, e));
+                }
+                return self.kb_shouted(pos, end);
             }
         }
         // ALL-CAPS text (and anything outside the scanned sentence): try
@@ -271,7 +282,22 @@ impl<'a> Recognizer<'a> {
                 return Some((pos + len, e));
             }
         }
+        if casing != Casing::AllCaps {
+            return self.kb_shouted(pos, end);
+        }
         None
+    }
+
+    /// All-caps words in ordinary text, as in a dateline ("MOSCOW (Reuters) -",
+    /// "NEW DELHI, May 3"): the longest run from `pos` the KB knows title-cased.
+    fn kb_shouted(&self, pos: usize, end: usize) -> Option<(usize, Entry)> {
+        let run = (pos..end).take_while(|&k| self.is_shouted(k)).count();
+        (1..=run.min(self.kb.max_surface_tokens()))
+            .rev()
+            .find_map(|len| {
+                self.kb_lookup(pos..pos + len, Casing::AllCaps)
+                    .map(|e| (pos + len, e))
+            })
     }
 
     /// The capitalised chunks of a sentence: maximal runs of capitalised
@@ -698,7 +724,14 @@ impl<'a> Recognizer<'a> {
             );
         }
         if let Entry::Capital(i) = e {
-            key = format!("city:{}", self.span_text(r.clone()));
+            // "MOSCOW" in a dateline is the KB's "Moscow" (and the same actor).
+            let surface = self.span_text(r.clone());
+            let surface = if surface.chars().any(char::is_lowercase) {
+                surface
+            } else {
+                crate::tokenize::title_case(&surface).into()
+            };
+            key = format!("city:{surface}");
             if self.capital_is_agent(r.clone(), sent) {
                 source = Source::CapitalAsState(e);
                 key = format!("c:{}", self.kb.countries[i as usize].code);
@@ -1547,6 +1580,28 @@ mod tests {
     fn actor_name<'a>(a: &'a Analysis, surface: &str) -> Option<&'a str> {
         let m = a.mentions.iter().find(|m| m.text == surface)?;
         a.actor(&m.actor).map(|x| x.name.as_str())
+    }
+
+    #[test]
+    fn a_dateline_in_capitals_is_the_kb_place() {
+        for tagger in [false, true] {
+            let a = analyze(
+                "MOSCOW (Reuters) - Russia said on Monday it would respond.\n\nNEW DELHI, May 3 (AP) - India agreed.",
+                &Options { tagger, ..Default::default() },
+            );
+            for (caps, id) in [
+                ("MOSCOW", "capital:RU:Moscow"),
+                ("NEW DELHI", "capital:IN:New Delhi"),
+            ] {
+                let m = a.mentions.iter().find(|m| m.text == caps).expect(caps);
+                let actor = a.actor(&m.actor).unwrap();
+                assert_eq!(
+                    actor.kb.as_ref().map(|k| k.id.as_str()),
+                    Some(id),
+                    "{caps} (tagger {tagger})"
+                );
+            }
+        }
     }
 
     #[test]
