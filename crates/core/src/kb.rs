@@ -317,6 +317,9 @@ pub fn office_rank(title: &str) -> u8 {
         "Chairman of the Council of Ministers",
         // Iran's Supreme Leader is the head of state; its president heads the government.
         "President of Iran",
+        "Chairman of the Cabinet of Ministers of Kyrgyzstan",
+        "Minister of State of Monaco",
+        "Chief Minister of Sierra Leone",
         "Chief Executive of Pakistan",
         "Chief Executive of Afghanistan",
         "Vice President of the Government of Gabon",
