@@ -376,14 +376,14 @@ const EVENT_HEADS: &[&str] = &[
 
 /// Lower-case words that may join capitalised words inside one name.
 const CONNECTORS: &[&str] = &[
-    "&", "al", "and", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "for", "ibn",
-    "in", "la", "le", "of", "on", "the", "van", "von", "y",
+    "&", "al", "and", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du",
+    "el", "for", "ibn", "in", "la", "le", "of", "on", "the", "van", "von", "y",
 ];
 
 /// Connectors that can sit inside a *person* name.
 const NAME_PARTICLES: &[&str] = &[
-    "al", "bin", "da", "de", "del", "della", "der", "di", "du", "el", "ibn", "la", "le", "van",
-    "von",
+    "al", "bin", "da", "das", "de", "del", "della", "der", "di", "do", "dos", "du", "el", "ibn",
+    "la", "le", "van", "von",
 ];
 
 /// Verbs of saying, for quote attribution and agent detection.
@@ -860,7 +860,9 @@ pub fn is_surname_particle(w: &str) -> bool {
             | "den"
             | "de"
             | "da"
+            | "do"
             | "dos"
+            | "das"
             | "del"
             | "di"
             | "du"

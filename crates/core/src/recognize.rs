@@ -1583,6 +1583,21 @@ mod tests {
     }
 
     #[test]
+    fn portuguese_particles_stay_inside_a_name() {
+        let a = run(
+            "Angolan President José Eduardo dos Santos met Carlos Agostinho do Rosário in Luanda.",
+        );
+        assert_eq!(label_of(&a, "José Eduardo dos Santos"), Some(Label::PERSON));
+        assert_eq!(
+            label_of(&a, "Carlos Agostinho do Rosário"),
+            Some(Label::PERSON)
+        );
+        // An English "do" between capitalised words joins nothing.
+        let b = run("Why do Americans trust NATO?");
+        assert!(b.mentions.iter().all(|m| !m.text.contains(" do ")));
+    }
+
+    #[test]
     fn a_dateline_in_capitals_is_the_kb_place() {
         for tagger in [false, true] {
             let a = analyze(
