@@ -66,20 +66,6 @@ pub fn is_noise(attr: &str) -> bool {
 
 /// `2023-05-06T10:00Z` → `May 6, 2023` (what the engine's date finder reads).
 pub fn news_date(iso: &str) -> Option<String> {
-    const MONTHS: [&str; 12] = [
-        "January",
-        "February",
-        "March",
-        "April",
-        "May",
-        "June",
-        "July",
-        "August",
-        "September",
-        "October",
-        "November",
-        "December",
-    ];
     let d = iso.get(..10)?;
     if !dramatis_core::date::is_iso_date(d) {
         return None;
@@ -87,7 +73,11 @@ pub fn news_date(iso: &str) -> Option<String> {
     let y: u32 = d[..4].parse().ok()?;
     let m: usize = d[5..7].parse().ok()?;
     let day: u32 = d[8..10].parse().ok()?;
-    Some(format!("{} {day}, {y}", MONTHS.get(m.checked_sub(1)?)?))
+    let month = dramatis_core::lexicon::MONTHS.get(m.checked_sub(1)?)?;
+    Some(format!(
+        "{} {day}, {y}",
+        dramatis_core::tokenize::title_case(month)
+    ))
 }
 
 /// The plain text the engine reads: title, byline, date line, then blocks

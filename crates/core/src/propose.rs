@@ -223,10 +223,8 @@ impl DocTagger {
             // A span the KB names exactly (pieces of "Kaja Kallas" joined) is
             // the KB's entry.
             // An all-caps span ("MOSCOW" in a dateline) is looked up title-cased.
-            let shouted = surface.chars().filter(|c| c.is_alphabetic()).count() >= 3
-                && !surface.chars().any(char::is_lowercase);
             let kb_entry = kb.lookup(surface).first().copied().or_else(|| {
-                shouted
+                crate::tokenize::is_shouted(surface)
                     .then(|| {
                         kb.lookup(&crate::tokenize::title_case(surface))
                             .first()

@@ -226,10 +226,7 @@ impl<'a> Recognizer<'a> {
 
     /// A word of three or more letters in capitals only ("MOSCOW", not "US").
     fn is_shouted(&self, i: usize) -> bool {
-        let w = self.t(i);
-        self.toks[i].kind == TokKind::Word
-            && w.chars().filter(|c| c.is_alphabetic()).count() >= 3
-            && !w.chars().any(char::is_lowercase)
+        self.toks[i].kind == TokKind::Word && crate::tokenize::is_shouted(self.t(i))
     }
 
     /// The KB entry for a token range, trying the title-cased form in all-caps text.
@@ -726,10 +723,10 @@ impl<'a> Recognizer<'a> {
         if let Entry::Capital(i) = e {
             // "MOSCOW" in a dateline is the KB's "Moscow" (and the same actor).
             let surface = self.span_text(r.clone());
-            let surface = if surface.chars().any(char::is_lowercase) {
-                surface
-            } else {
+            let surface = if crate::tokenize::is_all_caps(&surface) {
                 crate::tokenize::title_case(&surface).into()
+            } else {
+                surface
             };
             key = format!("city:{surface}");
             if self.capital_is_agent(r.clone(), sent) {

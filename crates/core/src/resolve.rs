@@ -141,11 +141,11 @@ fn kb_ref_country(kb: &Kb, code: &str) -> Option<(KbRef, String, Kind, String)> 
     } else {
         format!("{what} in {region}")
     };
-    let iso = (c.code.len() == 2).then(|| c.code);
+    let iso = (c.code.len() == 2).then(|| c.code.to_string());
     Some((
         KbRef {
             id: format!("country:{}", c.code),
-            country: iso.map(str::to_string),
+            country: iso,
             office: None,
             description: Some(description),
             sector: None,

@@ -306,7 +306,17 @@ pub fn is_capitalised(s: &str) -> bool {
 
 /// Has at least two letters and no lower-case letter.
 pub fn is_all_caps(s: &str) -> bool {
-    s.chars().filter(|c| c.is_alphabetic()).count() >= 2 && !s.chars().any(char::is_lowercase)
+    caps_with_letters(s, 2)
+}
+
+/// A word or span shouted in capitals, with at least three letters ("MOSCOW",
+/// "NEW DELHI"; not "US" or "UN"): in ordinary text, a dateline's place.
+pub fn is_shouted(s: &str) -> bool {
+    caps_with_letters(s, 3)
+}
+
+fn caps_with_letters(s: &str, min: usize) -> bool {
+    s.chars().filter(|c| c.is_alphabetic()).count() >= min && !s.chars().any(char::is_lowercase)
 }
 
 /// `ARMENIA` → `Armenia`, `NAGORNO-KARABAKH` → `Nagorno-Karabakh`.
